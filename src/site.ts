@@ -9,7 +9,7 @@ export const site = {
   shortName: 'Backend Guide',
   description:
     'An independent, sourced guide to choosing a backend framework in 2026: Express, Django, Spring Boot, Laravel and ASP.NET Core compared.',
-  author: { name: 'The Backend Frameworks Guide team', url: '/about/' },
+  author: { name: 'The Backend Frameworks Guide team', url: '/' },
   locale: 'en',
   themeColor: { light: '#ffffff', dark: '#0b1120' },
   nav: [

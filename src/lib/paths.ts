@@ -1,0 +1,22 @@
+/**
+ * Every internal href goes through here, so the site keeps working when served under a sub-path
+ * (Astro's `base`) and trailing slashes stay consistent with the built `dir/index.html` layout.
+ */
+const BASE = (import.meta.env?.BASE_URL ?? '/').replace(/\/+$/, '');
+
+/** A site path for `path` ("/frameworks/django/" style), with the base prepended. */
+export function href(path: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('#')) return path;
+  const [pathname = '/', hash] = path.split('#', 2);
+  const withSlash = /\.[a-z0-9]+$/i.test(pathname) || pathname.endsWith('/') ? pathname : `${pathname}/`;
+  const full = `${BASE}${withSlash.startsWith('/') ? '' : '/'}${withSlash}`;
+  return hash === undefined ? full : `${full}#${hash}`;
+}
+
+/** An absolute URL for a site path, against the configured site origin. */
+export function absoluteUrl(path: string, site: URL | string): string {
+  return new URL(href(path), site).href;
+}
+
+export const frameworkPath = (id: string): string => href(`/frameworks/${id}/`);
+export const trendPath = (id: string): string => href(`/trends/${id}/`);

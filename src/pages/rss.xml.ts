@@ -1,0 +1,34 @@
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import { getCollection } from 'astro:content';
+import { frameworkPath, trendPath } from '../lib/paths';
+import { site } from '../site';
+
+export async function GET(context: APIContext) {
+  const frameworks = await getCollection('frameworks');
+  const trends = await getCollection('trends');
+  const items = [
+    ...frameworks.map((entry) => ({
+      title: entry.data.name,
+      description: entry.data.description,
+      link: frameworkPath(entry.id),
+      pubDate: entry.data.publishedAt,
+      categories: ['frameworks', ...entry.data.languages],
+    })),
+    ...trends.map((entry) => ({
+      title: entry.data.title,
+      description: entry.data.summary,
+      link: trendPath(entry.id),
+      pubDate: entry.data.publishedAt,
+      categories: ['trends'],
+    })),
+  ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.title.localeCompare(b.title));
+
+  return rss({
+    title: site.name,
+    description: site.description,
+    site: context.site ?? context.url.origin,
+    items,
+    customData: `<language>${site.locale}</language>`,
+  });
+}

@@ -1,0 +1,26 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+/** Checks over the built site in dist/ (npm test builds it first). */
+const client = (p: string) => `dist/client/${p}`;
+
+describe('built site', () => {
+  it('has a home page, a 404 page, an RSS feed and a sitemap', () => {
+    for (const file of ['index.html', '404.html', 'rss.xml', 'sitemap-index.xml', 'sitemap-0.xml']) {
+      expect(existsSync(client(file)), file).toBe(true);
+    }
+  });
+
+  it('lists pages in the sitemap but not the 404 page', () => {
+    const sitemap = readFileSync(client('sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>');
+    expect(sitemap).not.toContain('404');
+  });
+
+  it('declares the language, viewport and a canonical on the home page', () => {
+    const html = readFileSync(client('index.html'), 'utf8');
+    expect(html).toMatch(/<html lang="en"/);
+    expect(html).toContain('name="viewport"');
+    expect(html).toMatch(/rel="canonical" href="https?:\/\/[^"]+\/"/);
+  });
+});
