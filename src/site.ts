@@ -14,6 +14,7 @@ export const site = {
   themeColor: { light: '#ffffff', dark: '#0b1120' },
   nav: [
     { href: '/frameworks/', label: 'Frameworks' },
+    { href: '/choose/', label: 'Choose' },
     { href: '/compare/', label: 'Compare' },
     { href: '/trends/', label: 'Trends' },
     { href: '/faq/', label: 'FAQ' },
