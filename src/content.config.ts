@@ -8,7 +8,10 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { entryIdsIn } from './lib/entry-ids';
 import { USE_CASE_KEYS } from './lib/use-cases';
+
+const FRAMEWORKS_DIR = './content/frameworks';
 
 /** An absolute https URL: every link we cite must be secure and complete. */
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an absolute https:// URL' });
@@ -78,6 +81,18 @@ export const frameworkSchema = z.strictObject({
   sources: z.array(sourceSchema).min(3),
 });
 
+/**
+ * A reference to a framework article. Astro only logs a dangling reference; checking the id against the
+ * files on disk first makes a typo fail `astro sync`, `check` and `build`, naming the file and the field.
+ */
+export const frameworkRef = () => {
+  const known = entryIdsIn(FRAMEWORKS_DIR);
+  return z
+    .string()
+    .refine((id) => known.includes(id), { error: (issue) => `unknown framework "${String(issue.input)}" (known: ${known.join(', ')})` })
+    .pipe(reference('frameworks'));
+};
+
 export const trendSchema = z.strictObject({
   title: z.string().min(3),
   /** One or two sentences: what the trend is. Also the meta description (≤ 160). */
@@ -86,7 +101,7 @@ export const trendSchema = z.strictObject({
   whyItMatters: z.string().min(80).max(600),
   /** Frameworks that support the trend well, and how. */
   support: z
-    .array(z.strictObject({ framework: reference('frameworks'), how: z.string().min(20).max(300) }))
+    .array(z.strictObject({ framework: frameworkRef(), how: z.string().min(20).max(300) }))
     .min(1),
   publishedAt: z.coerce.date(),
   updatedAt: z.coerce.date(),
@@ -101,7 +116,7 @@ export const faqSchema = z.strictObject({
   /** Answer in Markdown (rendered on the page; plain text in FAQPage JSON-LD). */
   answer: z.string().min(40),
   order: z.number().int().min(0),
-  frameworks: z.array(reference('frameworks')).default([]),
+  frameworks: z.array(frameworkRef()).default([]),
   sources: z.array(sourceSchema).default([]),
 });
 
@@ -121,7 +136,7 @@ export const guideSchema = z.strictObject({
 const mdxIn = (base: string) => glob({ base, pattern: '**/[^_]*.mdx' });
 
 export const collections = {
-  frameworks: defineCollection({ loader: mdxIn('./content/frameworks'), schema: frameworkSchema }),
+  frameworks: defineCollection({ loader: mdxIn(FRAMEWORKS_DIR), schema: frameworkSchema }),
   trends: defineCollection({ loader: mdxIn('./content/trends'), schema: trendSchema }),
   faq: defineCollection({ loader: file('./content/faq.yaml'), schema: faqSchema }),
   guides: defineCollection({ loader: file('./content/guides.yaml'), schema: guideSchema }),

@@ -1,0 +1,88 @@
+import { expect, test } from '@playwright/test';
+import { sitePaths } from '../support/site-pages';
+
+const paths = sitePaths();
+
+test('the built site has every route the guide promises', () => {
+  for (const p of ['/', '/frameworks/', '/frameworks/django/', '/trends/', '/trends/serverless/', '/faq/', '/compare/', '/choose/']) {
+    expect(paths).toContain(p);
+  }
+});
+
+for (const path of paths) {
+  test(`${path} renders one h1 and does not overflow sideways`, async ({ page }) => {
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(200);
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.locator('h1')).toBeVisible();
+    // Only the comparison table may scroll sideways, inside its own scroller.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+}
+
+test('article: breadcrumbs, table of contents, heading anchors and previous/next work', async ({ page, isMobile }) => {
+  await page.goto('/frameworks/django/');
+  const toc = isMobile ? page.locator('details:has(summary:text("Contents"))') : page.getByRole('navigation', { name: 'On this page' });
+  if (isMobile) await toc.locator('summary').click();
+  await toc.getByRole('link', { name: 'Security defaults' }).click();
+  await expect(page).toHaveURL(/#security-defaults$/);
+  await expect(page.locator('#security-defaults')).toBeInViewport();
+
+  const anchor = page.locator('#performance a.heading-anchor');
+  await expect(anchor).toHaveAttribute('href', '#performance');
+  await anchor.focus();
+  await expect(anchor).toHaveCSS('opacity', '1');
+
+  await page.getByRole('navigation', { name: 'Previous and next articles' }).getByRole('link', { name: /Next/ }).click();
+  await expect(page).toHaveURL(/\/frameworks\/spring-boot\/$/);
+  await page.getByRole('navigation', { name: 'Previous and next articles' }).getByRole('link', { name: /Previous/ }).click();
+  await expect(page).toHaveURL(/\/frameworks\/django\/$/);
+
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Frameworks' }).click();
+  await expect(page).toHaveURL(/\/frameworks\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('The frameworks');
+});
+
+test('comparison table sorts by a column and says so with aria-sort', async ({ page }) => {
+  await page.goto('/compare/');
+  const table = page.locator('table#comparison');
+  const names = () => table.locator('tbody th[scope=row]').allTextContents();
+  const before = await names();
+  const header = table.locator('thead th', { hasText: 'Performance' });
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'descending');
+  const scores = await table.locator('tbody tr').evaluateAll((rows, i) => rows.map((r) => Number((r as HTMLTableRowElement).cells[i]!.dataset['sort'])), 3);
+  expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  await header.getByRole('button').click();
+  await expect(header).toHaveAttribute('aria-sort', 'ascending');
+  const nameHeader = table.locator('thead th', { hasText: 'Framework' });
+  await nameHeader.getByRole('button').click();
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(header).not.toHaveAttribute('aria-sort', /.+/);
+  expect(await names()).toEqual([...before].sort((a, b) => a.localeCompare(b)));
+});
+
+test('theme toggle switches, persists across a reload and sets the theme before paint', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/');
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('data-theme', 'light');
+  const toggle = page.getByRole('button', { name: 'Dark theme' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  // The attribute is already there when the first byte of <body> is parsed: no flash of the wrong theme.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.body) {
+        (window as unknown as { themeAtBody: string | undefined }).themeAtBody = document.documentElement.dataset['theme'];
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  expect(await page.evaluate(() => (window as unknown as { themeAtBody: string | undefined }).themeAtBody)).toBe('dark');
+});

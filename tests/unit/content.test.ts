@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { faqSchema, frameworkSchema, guideSchema, trendSchema } from '../../src/content.config';
+import { countWords } from '../../src/lib/reading-time';
+import { readMdxCollection, readYamlList } from '../support/content-files';
+
+const frameworks = readMdxCollection('content/frameworks');
+const trends = readMdxCollection('content/trends');
+const faq = readYamlList('content/faq.yaml');
+const guides = readYamlList('content/guides.yaml');
+const frameworkIds = frameworks.map((f) => f.id);
+
+describe('content collections', () => {
+  it('has the five framework articles, five trends, at least ten FAQ entries and four guides', () => {
+    expect(frameworkIds).toEqual(['aspnet-core', 'django', 'express', 'laravel', 'spring-boot']);
+    expect(trends.map((t) => t.id).sort()).toEqual(['ai-assisted-development', 'api-first', 'cloud-native', 'microservices', 'serverless']);
+    expect(faq.length).toBeGreaterThanOrEqual(10);
+    expect(guides).toHaveLength(4);
+  });
+
+  it.each(frameworks.map((f) => [f.id, f] as const))('%s passes the schema with >= 3 https sources', (_id, entry) => {
+    const data = frameworkSchema.parse(entry.data);
+    expect(data.sources.length).toBeGreaterThanOrEqual(3);
+    for (const s of data.sources) expect(new URL(s.url).protocol).toBe('https:');
+  });
+
+  it.each(frameworks.map((f) => [f.id, f] as const))('%s has 900–1,800 words (body, pros/cons and verdict)', (_id, entry) => {
+    const data = frameworkSchema.parse(entry.data);
+    const words = countWords(entry.body) + countWords([data.verdict, ...data.strengths, ...data.weaknesses].join(' '));
+    expect(words).toBeGreaterThanOrEqual(900);
+    expect(words).toBeLessThanOrEqual(1800);
+  });
+
+  it('every trend and FAQ entry passes its schema and references only existing frameworks', () => {
+    for (const t of trends) {
+      const data = trendSchema.parse(t.data);
+      for (const s of data.support) expect(frameworkIds, `${t.file}`).toContain(s.framework.id);
+    }
+    for (const item of faq) {
+      const data = faqSchema.parse(item);
+      for (const ref of data.frameworks) expect(frameworkIds, String(item['id'])).toContain(ref.id);
+    }
+    for (const g of guides) guideSchema.parse(g);
+  });
+
+  it('keeps FAQ ids unique (they are the anchors on the page)', () => {
+    const ids = faq.map((f) => f['id']);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('broken entries are refused, naming the field', () => {
+  const valid = frameworks.find((f) => f.id === 'django')!.data;
+  const issuePaths = (data: unknown, schema: { safeParse: (d: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } } = frameworkSchema) => {
+    const result = schema.safeParse(data);
+    expect(result.success).toBe(false);
+    return result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+
+  it('a missing field', () => {
+    const { tagline: _, ...rest } = valid;
+    expect(issuePaths(rest).join('\n')).toMatch(/^tagline: /m);
+  });
+
+  it('a bad URL', () => {
+    expect(issuePaths({ ...valid, homepage: 'http://example.com' }).join('\n')).toMatch(/^homepage: must be an absolute https/m);
+  });
+
+  it('an unknown use-case key', () => {
+    expect(issuePaths({ ...valid, bestFor: ['blockchain'] }).join('\n')).toMatch(/^bestFor\.0: /m);
+  });
+
+  it('a rating of 7', () => {
+    const ratings = { ...(valid['ratings'] as object), security: { score: 7, reason: 'Seven is not on a five-point scale at all.' } };
+    expect(issuePaths({ ...valid, ratings }).join('\n')).toMatch(/^ratings\.security\.score: ratings go from 1 to 5/m);
+  });
+
+  it('an unknown key (a typo)', () => {
+    expect(issuePaths({ ...valid, taglin: 'typo' }).join('\n')).toMatch(/taglin/);
+  });
+
+  it('a dangling framework reference', () => {
+    const trend = trends[0]!.data;
+    const support = [{ framework: 'expresso', how: 'A framework that does not exist in this guide at all.' }];
+    expect(issuePaths({ ...trend, support }, trendSchema).join('\n')).toMatch(/^support\.0\.framework: unknown framework "expresso"/m);
+  });
+});
