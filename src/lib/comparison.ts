@@ -21,6 +21,8 @@ export interface Column {
   label: string;
   /** Numeric columns sort high-to-low first, text columns A–Z. */
   numeric: boolean;
+  /** Long text: the column gets room so rows stay short on phones. */
+  wide?: boolean;
 }
 
 export interface Cell {
@@ -37,8 +39,8 @@ export interface Row {
 }
 
 export const COLUMNS: Column[] = [
-  { key: 'language', label: 'Language', numeric: false },
-  { key: 'bestFor', label: 'Best for', numeric: false },
+  { key: 'language', label: 'Language', numeric: false, wide: true },
+  { key: 'bestFor', label: 'Best for', numeric: false, wide: true },
   ...RATING_KEYS.map((key) => ({ key, label: RATING_DIMENSIONS[key], numeric: true })),
   { key: 'license', label: 'Licence', numeric: false },
   { key: 'version', label: 'Latest version', numeric: true },
