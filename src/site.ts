@@ -9,6 +9,8 @@ export const site = {
   shortName: 'Backend Guide',
   description:
     'An independent, sourced guide to choosing a backend framework in 2026: Express, Django, Spring Boot, Laravel and ASP.NET Core compared.',
+  /** Publisher shown in structured data and feeds. */
+  organization: { name: 'Backend Frameworks Guide', logo: '/icons/icon-512.png' },
   author: { name: 'The Backend Frameworks Guide team', url: '/' },
   locale: 'en',
   themeColor: { light: '#ffffff', dark: '#0b1120' },
@@ -19,6 +21,20 @@ export const site = {
     { href: '/trends/', label: 'Trends' },
     { href: '/faq/', label: 'FAQ' },
   ],
+} as const;
+
+/**
+ * Titles and descriptions of the pages that are not collection entries, in one place: the pages, their share
+ * images and their structured data all read them from here.
+ */
+export const pages = {
+  home: { path: '/', title: 'Backend Frameworks Guide', description: 'An independent, sourced guide to choosing a backend framework in 2026: Express, Django, Spring Boot, Laravel and ASP.NET Core compared.' },
+  frameworks: { path: '/frameworks/', title: 'The frameworks', description: 'One sourced article per framework: Express, Django, Spring Boot, Laravel and ASP.NET Core, each rated and explained.' },
+  trends: { path: '/trends/', title: 'Trends shaping backend choices', description: 'Microservices, serverless, cloud-native, API-first and AI-assisted development: what each means and how the five frameworks support it.' },
+  compare: { path: '/compare/', title: 'Compare the frameworks', description: 'Express, Django, Spring Boot, Laravel and ASP.NET Core side by side: language, best use, ratings, licence, version and age.' },
+  choose: { path: '/choose/', title: 'Which framework should I pick?', description: 'Five questions about your project, your languages, your team, your hosting and your priority, and a ranked recommendation with its reasons.' },
+  faq: { path: '/faq/', title: 'Frequently asked questions', description: 'Straight answers to what developers ask when choosing a backend framework: what to learn first, speed, scaling, salaries and more.' },
+  notFound: { path: '/404/', title: 'Page not found', description: 'This page does not exist. Find the framework guide you were looking for from here.' },
 } as const;
 
 /** The public origin, without a trailing slash. */

@@ -15,13 +15,13 @@ export function markdownToHtml(source: string): string {
 /** The rendered text without tags, with entities decoded and whitespace collapsed. */
 export function markdownToText(source: string): string {
   return markdownToHtml(source)
-    .replace(/<[^>]+>/g, ' ')
+    .replace(/<\/?(p|li|ul|ol|h[1-6]|br|pre|blockquote|div|table|tr|td|th)\b[^>]*>/g, ' ')
+    .replace(/<[^>]+>/g, '')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
-    .replace(/\s+([.,;:!?)])/g, '$1')
     .trim();
 }

@@ -1,34 +1,57 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getCollection } from 'astro:content';
-import { frameworkPath, trendPath } from '../lib/paths';
+import { getContainerRenderer as mdxRenderer } from '@astrojs/mdx/container-renderer';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { loadRenderers } from 'astro:container';
+import { getCollection, render } from 'astro:content';
+import { absolutizeHtml } from '../lib/feed-html';
+import { absoluteUrl, frameworkPath, trendPath } from '../lib/paths';
 import { site } from '../site';
 
+/** RSS 2.0 with the full rendered text of every article (MDX components rendered to plain HTML). */
 export async function GET(context: APIContext) {
+  const origin = context.site ?? new URL(context.url.origin);
+  const container = await AstroContainer.create({ renderers: await loadRenderers([mdxRenderer()]) });
+  const fullText = async (entry: Parameters<typeof render>[0]) => {
+    const { Content } = await render(entry);
+    return absolutizeHtml(await container.renderToString(Content), absoluteUrl('/', origin));
+  };
+
   const frameworks = await getCollection('frameworks');
   const trends = await getCollection('trends');
   const items = [
-    ...frameworks.map((entry) => ({
-      title: entry.data.name,
-      description: entry.data.description,
-      link: frameworkPath(entry.id),
-      pubDate: entry.data.publishedAt,
-      categories: ['frameworks', ...entry.data.languages],
-    })),
-    ...trends.map((entry) => ({
-      title: entry.data.title,
-      description: entry.data.summary,
-      link: trendPath(entry.id),
-      pubDate: entry.data.publishedAt,
-      categories: ['trends'],
-    })),
+    ...(await Promise.all(
+      frameworks.map(async (entry) => ({
+        title: `${entry.data.name}: who it is for in 2026`,
+        description: entry.data.description,
+        link: frameworkPath(entry.id),
+        pubDate: entry.data.publishedAt,
+        categories: ['Frameworks', ...entry.data.languages],
+        content: `${await fullText(entry)}<h2>Verdict</h2><p>${escapeHtml(entry.data.verdict)}</p>`,
+      })),
+    )),
+    ...(await Promise.all(
+      trends.map(async (entry) => ({
+        title: entry.data.title,
+        description: entry.data.summary,
+        link: trendPath(entry.id),
+        pubDate: entry.data.publishedAt,
+        categories: ['Trends'],
+        content: `<p>${escapeHtml(entry.data.whyItMatters)}</p>${await fullText(entry)}`,
+      })),
+    )),
   ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.title.localeCompare(b.title));
 
   return rss({
     title: site.name,
     description: site.description,
-    site: context.site ?? context.url.origin,
+    site: origin,
     items,
-    customData: `<language>${site.locale}</language>`,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>${site.locale}</language><atom:link href="${absoluteUrl('/rss.xml', origin)}" rel="self" type="application/rss+xml"/>`,
   });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

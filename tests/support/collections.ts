@@ -1,6 +1,6 @@
 /** The real collections, parsed from disk through the real schemas (as Astro's content layer does). */
 import { frameworkSchema, trendSchema } from '../../src/content.config';
-import { readMdxCollection } from './content-files';
+import { readMdxCollection } from '../../src/lib/content-files';
 
 export const frameworkEntries = readMdxCollection('content/frameworks').map((f) => ({ id: f.id, data: frameworkSchema.parse(f.data) }));
 export const trendEntries = readMdxCollection('content/trends').map((t) => ({ id: t.id, data: trendSchema.parse(t.data) }));

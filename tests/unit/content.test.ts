@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { faqSchema, frameworkSchema, guideSchema, trendSchema } from '../../src/content.config';
 import { countWords } from '../../src/lib/reading-time';
-import { readMdxCollection, readYamlList } from '../support/content-files';
+import { readMdxCollection, readYamlList } from '../../src/lib/content-files';
 
 const frameworks = readMdxCollection('content/frameworks');
 const trends = readMdxCollection('content/trends');

@@ -1,8 +1,8 @@
-/** Reads content entries straight from disk (frontmatter and YAML), for tests of the schemas and the prose. */
+/** Reads content entries straight from disk (frontmatter and YAML): for the sitemap's dates (before the content layer runs) and for tests. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { entryIdsIn } from '../../src/lib/entry-ids';
+import { entryIdsIn } from './entry-ids';
 
 export interface MdxFile {
   id: string;

@@ -1,0 +1,12 @@
+/**
+ * Article HTML made safe to read outside the site (feed readers): root-relative links and sources made
+ * absolute, heading anchor links and scripts dropped.
+ */
+export function absolutizeHtml(html: string, siteUrl: string): string {
+  const base = siteUrl.endsWith('/') ? siteUrl : `${siteUrl}/`;
+  return html
+    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
+    .replace(/<a [^>]*class="heading-anchor[^"]*"[^>]*>[\s\S]*?<\/a>/g, '')
+    .replace(/\s(href|src)="(\/[^"/][^"]*|\/)"/g, (_, attr: string, path: string) => ` ${attr}="${new URL(path.slice(1), base).href}"`)
+    .replace(/\s(href)="#([^"]*)"/g, '');
+}

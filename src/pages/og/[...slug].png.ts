@@ -1,0 +1,25 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { ogImagePath, renderOgImage, type OgCard } from '../../lib/og-image';
+import { frameworkPath, trendPath } from '../../lib/paths';
+import { pages, site } from '../../site';
+
+/** One share image per page: the static pages from src/site.ts and every collection entry. */
+export const getStaticPaths = (async () => {
+  const frameworks = await getCollection('frameworks');
+  const trends = await getCollection('trends');
+  const cards: { path: string; card: Omit<OgCard, 'siteName'> }[] = [
+    ...Object.values(pages).map((p) => ({ path: p.path, card: { eyebrow: 'Backend frameworks in 2026', title: p.title } })),
+    ...frameworks.map((f) => ({ path: frameworkPath(f.id), card: { eyebrow: `Framework guide · ${f.data.languages.join(', ')}`, title: f.data.name, subtitle: f.data.tagline } })),
+    ...trends.map((t) => ({ path: trendPath(t.id), card: { eyebrow: 'Trend', title: t.data.title } })),
+  ];
+  return cards.map(({ path, card }) => ({
+    params: { slug: ogImagePath(path).replace(/^\/og\/|\.png$/g, '') },
+    props: { card },
+  }));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const png = await renderOgImage({ ...(props['card'] as OgCard), siteName: site.name });
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
+};

@@ -1,0 +1,109 @@
+import { existsSync, readFileSync } from 'node:fs';
+import Parser from 'rss-parser';
+import { describe, expect, it } from 'vitest';
+import { allPages, jsonLdBlocks, links, meta, pageHtml } from '../support/html';
+import { pngSize } from '../support/png';
+import { schemaProblems } from '../support/schemaorg';
+import { sitePaths } from '../support/site-pages';
+
+const pages = allPages();
+const isAbsolute = (url: string | undefined) => Boolean(url && /^https?:\/\/[^/]+\//.test(url));
+const isArticle = (path: string) => /^\/(frameworks|trends)\/[^/]+\/$/.test(path);
+
+describe.each(pages.map((p) => [p.path, p.html] as const))('%s', (path, html) => {
+  it('has unique-looking title and description, an absolute canonical and complete Open Graph tags', () => {
+    expect(html).toMatch(/<title>[^<]{5,}<\/title>/);
+    expect(meta(html, 'description')?.length).toBeGreaterThan(40);
+    const canonical = links(html, 'canonical')[0]?.['href'];
+    expect(isAbsolute(canonical), `canonical ${canonical}`).toBe(true);
+    for (const key of ['og:type', 'og:title', 'og:description', 'og:site_name', 'og:image:alt']) expect(meta(html, key), key).toBeTruthy();
+    expect(meta(html, 'og:url')).toBe(canonical);
+    expect(isAbsolute(meta(html, 'og:image'))).toBe(true);
+    expect(meta(html, 'og:image:width')).toBe('1200');
+    expect(meta(html, 'og:image:height')).toBe('630');
+    expect(meta(html, 'twitter:card')).toBe('summary_large_image');
+    expect(links(html, 'alternate').find((l) => l['type'] === 'application/rss+xml')?.['href']).toMatch(/^https?:\/\/.+\/rss\.xml$/);
+    expect(links(html, 'manifest')).toHaveLength(1);
+    expect(links(html, 'icon').length).toBeGreaterThan(0);
+    expect(meta(html, 'theme-color')).toBeTruthy();
+  });
+
+  it('has a 1200×630 PNG share image that exists in the build', () => {
+    const file = `dist/client${new URL(meta(html, 'og:image')!).pathname}`;
+    expect(existsSync(file), file).toBe(true);
+    expect(pngSize(file)).toEqual({ width: 1200, height: 630 });
+  });
+
+  it('marks articles with published and modified times', () => {
+    expect(Boolean(meta(html, 'article:published_time'))).toBe(isArticle(path));
+    if (isArticle(path)) expect(meta(html, 'og:type')).toBe('article');
+  });
+
+  it('has one JSON-LD graph, valid against schema.org, with stable ids and the required properties', () => {
+    const blocks = jsonLdBlocks(html);
+    expect(blocks).toHaveLength(1);
+    const data = blocks[0] as { '@context': string; '@graph': Record<string, unknown>[] };
+    expect(data['@context']).toBe('https://schema.org');
+    expect(schemaProblems(data)).toEqual([]);
+    const nodes = data['@graph'];
+    const ids = nodes.map((n) => n['@id']);
+    expect(new Set(ids).size).toBe(ids.length);
+    const byType = (t: string) => nodes.filter((n) => n['@type'] === t);
+    expect(byType('WebSite')).toHaveLength(1);
+    expect(byType('Organization')).toHaveLength(1);
+    const required: Record<string, string[]> = {
+      WebSite: ['name', 'url'],
+      Organization: ['name', 'url', 'logo'],
+      BreadcrumbList: ['itemListElement'],
+      TechArticle: ['headline', 'description', 'image', 'datePublished', 'dateModified', 'author', 'publisher'],
+      FAQPage: ['mainEntity'],
+      ItemList: ['itemListElement'],
+    };
+    for (const node of nodes) {
+      for (const prop of required[String(node['@type'])] ?? []) expect(node[prop], `${String(node['@type'])}.${prop}`).toBeTruthy();
+    }
+    if (path !== '/' && path !== '/404/') expect(byType('BreadcrumbList')).toHaveLength(1);
+    if (isArticle(path)) expect(byType('TechArticle')).toHaveLength(1);
+    if (path === '/faq/' || path === '/') expect(byType('FAQPage')).toHaveLength(1);
+  });
+
+  it('escapes <, > and & inside JSON-LD', () => {
+    const raw = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!;
+    expect(raw).not.toMatch(/[<>&]/);
+  });
+});
+
+describe('feed', () => {
+  it('parses as RSS 2.0 and lists every article with full rendered HTML and absolute links', async () => {
+    const xml = readFileSync('dist/client/rss.xml', 'utf8');
+    expect(xml).toMatch(/<atom:link href="https?:\/\/[^"]+\/rss\.xml" rel="self"/);
+    const feed = await new Parser().parseString(xml);
+    const articles = sitePaths().filter(isArticle);
+    expect(feed.items.map((i) => new URL(i.link!).pathname).sort()).toEqual(articles.sort());
+    for (const item of feed.items) {
+      const html = item['content:encoded'] as string;
+      expect(item.pubDate, item.link).toBeTruthy();
+      expect(item.categories?.length, item.link).toBeGreaterThan(0);
+      expect(html, item.link).toMatch(/<h2[^>]*>/);
+      expect(html, item.link).not.toMatch(/<CodeSample|^import |\{sample\}/m);
+      expect(html, item.link).not.toMatch(/\s(href|src)="\/(?!\/)/);
+    }
+    const express = feed.items.find((i) => i.link?.endsWith('/frameworks/express/'))!;
+    expect(express['content:encoded']).toMatch(/<pre[^>]*><code>/);
+  });
+});
+
+describe('sitemap and robots', () => {
+  it('lists every page with a lastmod, and robots.txt names the sitemap', () => {
+    const xml = readFileSync('dist/client/sitemap-0.xml', 'utf8');
+    const urls = [...xml.matchAll(/<url><loc>([^<]+)<\/loc><lastmod>([^<]+)<\/lastmod><\/url>/g)];
+    expect(urls.map((m) => new URL(m[1]!).pathname).sort()).toEqual(sitePaths());
+    for (const m of urls) expect(Number.isNaN(Date.parse(m[2]!))).toBe(false);
+    expect(readFileSync('dist/client/robots.txt', 'utf8')).toMatch(/^Sitemap: https?:\/\/.+\/sitemap-index\.xml$/m);
+  });
+
+  it('gives the home page FAQ the same questions as the FAQ page', () => {
+    const faqOf = (path: string) => (jsonLdBlocks(pageHtml(path))[0] as { '@graph': { '@type': string; mainEntity?: unknown }[] })['@graph'].find((n) => n['@type'] === 'FAQPage')!.mainEntity;
+    expect(faqOf('/')).toEqual(faqOf('/faq/'));
+  });
+});
