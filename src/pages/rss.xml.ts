@@ -3,7 +3,7 @@ import type { APIContext } from 'astro';
 import { getContainerRenderer as mdxRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
-import { getCollection, render } from 'astro:content';
+import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { absolutizeHtml } from '../lib/feed-html';
 import { absoluteUrl, frameworkPath, trendPath } from '../lib/paths';
 import { site } from '../site';
@@ -12,7 +12,7 @@ import { site } from '../site';
 export async function GET(context: APIContext) {
   const origin = context.site ?? new URL(context.url.origin);
   const container = await AstroContainer.create({ renderers: await loadRenderers([mdxRenderer()]) });
-  const fullText = async (entry: Parameters<typeof render>[0]) => {
+  const fullText = async (entry: CollectionEntry<'frameworks' | 'trends'>) => {
     const { Content } = await render(entry);
     return absolutizeHtml(await container.renderToString(Content), absoluteUrl('/', origin));
   };
