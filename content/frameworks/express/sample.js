@@ -23,9 +23,10 @@ app.get('/api/books/:id', (req, res) => {
 });
 
 const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? 'localhost'; // HOST=0.0.0.0 accepts outside connections
 
 // In Express 5, listen errors (such as a port in use) reach this callback.
-app.listen(port, (error) => {
+app.listen(port, host, (error) => {
   if (error) throw error;
-  console.log(`Books API listening on http://localhost:${port}`);
+  console.log(`Books API listening on http://${host}:${port}`);
 });
