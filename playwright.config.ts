@@ -22,7 +22,7 @@ export default defineConfig({
     { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
   ],
   webServer: {
-    command: 'node dist/server/entry.mjs',
+    command: 'node scripts/server.mjs',
     url: `${BASE_URL}/`,
     env: { PORT: String(PORT), HOST: '127.0.0.1' },
     reuseExistingServer: false,

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { colourClass, highlightLines } from '../../src/lib/highlight';
+
+const css = readFileSync('src/styles/code-theme.css', 'utf8');
+
+describe('highlightLines', () => {
+  it('gives tokens colour classes, never inline styles', async () => {
+    const lines = await highlightLines("const a = 'x';\n// note", 'js');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]![0]).toEqual({ text: 'const', classes: 'l-d73a49 d-f97583' });
+    expect(lines.flat().map((t) => t.text).join('')).toBe("const a = 'x';// note");
+  });
+
+  it.each(['express/sample.js', 'django/sample.py', 'spring-boot/sample.java', 'laravel/sample.php', 'aspnet-core/sample.cs'])(
+    'every class used by %s is defined in code-theme.css',
+    async (file) => {
+      const lang = { js: 'js', py: 'python', java: 'java', php: 'php', cs: 'csharp' }[file.split('.').pop()!] as 'js';
+      const lines = await highlightLines(readFileSync(`content/frameworks/${file}`, 'utf8'), lang);
+      const classes = new Set(lines.flat().flatMap((t) => t.classes.split(' ')).filter((c) => /^[ld]-/.test(c)));
+      for (const c of classes) expect(css, c).toContain(`.${c} `);
+    },
+  );
+
+  it('names colour classes by theme and hex', () => {
+    expect(colourClass('dark', '#F97583')).toBe('d-f97583');
+  });
+});
