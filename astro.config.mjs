@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { readFileSync } from 'node:fs';
+import { pagefind } from './src/integrations/pagefind.ts';
 import { scriptHash } from './src/lib/csp.ts';
 import { lastModifiedByPath } from './src/lib/lastmod.ts';
 import { siteUrl } from './src/site.ts';
@@ -28,6 +29,7 @@ export default defineConfig({
       filter: (page) => !page.includes('/404'),
       serialize: (item) => ({ ...item, lastmod: (dates.byPath.get(new URL(item.url).pathname) ?? dates.latest).toISOString() }),
     }),
+    pagefind(),
   ],
   // Code is highlighted by <CodeSample> into classes; Astro's own highlighter would add inline styles the CSP blocks.
   markdown: { syntaxHighlight: false },
