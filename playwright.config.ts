@@ -24,7 +24,7 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/server.mjs',
     url: `${BASE_URL}/`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', TRUST_PROXY: '1' },
     reuseExistingServer: false,
     timeout: 30_000,
   },

@@ -4,7 +4,8 @@
  */
 import { codeToTokens, type BundledLanguage } from 'shiki';
 
-export const CODE_THEMES = { light: 'github-light', dark: 'github-dark' } as const;
+// The "default" GitHub themes: their token colours meet WCAG AA contrast on their backgrounds (the older ones did not).
+export const CODE_THEMES = { light: 'github-light-default', dark: 'github-dark-default' } as const;
 
 /** "light", "#D73A49" → "l-d73a49". Alpha channels are kept ("#6a737d80" → "l-6a737d80"). */
 export function colourClass(mode: 'light' | 'dark', colour: string): string {

@@ -8,7 +8,7 @@ describe('highlightLines', () => {
   it('gives tokens colour classes, never inline styles', async () => {
     const lines = await highlightLines("const a = 'x';\n// note", 'js');
     expect(lines).toHaveLength(2);
-    expect(lines[0]![0]).toEqual({ text: 'const', classes: 'l-d73a49 d-f97583' });
+    expect(lines[0]![0]).toEqual({ text: 'const', classes: 'l-cf222e d-ff7b72' });
     expect(lines.flat().map((t) => t.text).join('')).toBe("const a = 'x';// note");
   });
 
