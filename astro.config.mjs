@@ -4,11 +4,16 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
+import { entryOrdersIn } from './src/lib/entry-ids.ts';
+import { reverseRedirects } from './src/lib/pairs.ts';
 import { siteUrl } from './src/site.ts';
 
 export default defineConfig({
   site: siteUrl(),
   trailingSlash: 'ignore',
+  // /compare/laravel-vs-django/ → 301 → /compare/django-vs-laravel/. With the Node adapter these are real HTTP
+  // redirects answered by the server (it turns off Astro's meta-refresh HTML files), so nothing extra is built.
+  redirects: reverseRedirects(entryOrdersIn('./content/frameworks')),
   // Pages are prerendered (static); only routes that opt out with `prerender = false` run per request.
   output: 'static',
   adapter: node({ mode: 'standalone' }),
