@@ -157,8 +157,14 @@ export function pairDescription(a: Contender, b: Contender): string {
   return `${a.name} vs ${b.name}, side by side: the facts, six ratings with their reasons, where each one leads and when to pick which.`;
 }
 
+/** The h1 and breadcrumb: "Django vs Laravel". */
 export function pairTitle(a: Contender, b: Contender): string {
   return `${a.name} vs ${b.name}`;
+}
+
+/** The page title (before the site name), kept short enough for search results (checked by the tests). */
+export function pairPageTitle(a: Contender, b: Contender): string {
+  return `${pairTitle(a, b)}: which to pick`;
 }
 
 /** Tailwind width classes for a 0–5 bar, as literals so Tailwind finds them (no inline styles: the CSP forbids them). */

@@ -6,14 +6,17 @@ import {
   languageQuestion,
   listText,
   pairDescription,
+  pairPageTitle,
   pickReasons,
   ratingRows,
   tally,
   tallySentence,
   type Contender,
 } from '../../src/lib/head-to-head';
+import { pageTitle } from '../../src/lib/head';
 import { allPairs } from '../../src/lib/pairs';
 import { RATING_KEYS, type RatingDimension } from '../../src/lib/ratings';
+import { site } from '../../src/site';
 import { frameworkEntries } from '../support/collections';
 
 const REASON = 'A reason long enough to explain the score.';
@@ -114,6 +117,8 @@ describe('every real pair reads well from data alone', () => {
   const pairs = allPairs(frameworkEntries).map(([a, b]) => [contenders.find((c) => c.id === a.id)!, contenders.find((c) => c.id === b.id)!] as const);
 
   it.each(pairs.map(([a, b]) => [`${a.name} vs ${b.name}`, a, b] as const))('%s', (_label, a, b) => {
+    // Search results cut titles at about 70 characters (html-validate's long-title rule uses the same limit).
+    expect(pageTitle(pairPageTitle(a, b), site.name).length).toBeLessThanOrEqual(70);
     const description = pairDescription(a, b);
     expect(description.length).toBeGreaterThanOrEqual(50);
     expect(description.length).toBeLessThanOrEqual(160);
