@@ -7,7 +7,9 @@ import tailwindcss from '@tailwindcss/vite';
 import { readFileSync } from 'node:fs';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { scriptHash } from './src/lib/csp.ts';
+import { entryOrdersIn } from './src/lib/entry-ids.ts';
 import { lastModifiedByPath } from './src/lib/lastmod.ts';
+import { reverseRedirects } from './src/lib/pairs.ts';
 import { siteUrl } from './src/site.ts';
 
 const dates = lastModifiedByPath();
@@ -17,6 +19,9 @@ const themeInitHash = scriptHash(readFileSync('./src/scripts/theme-init.js', 'ut
 export default defineConfig({
   site: siteUrl(),
   trailingSlash: 'ignore',
+  // /compare/laravel-vs-django/ → 301 → /compare/django-vs-laravel/. With the Node adapter these are real HTTP
+  // redirects answered by the server (it turns off Astro's meta-refresh HTML files), so nothing extra is built.
+  redirects: reverseRedirects(entryOrdersIn('./content/frameworks')),
   // Pages are prerendered (static); only routes that opt out with `prerender = false` run per request.
   output: 'static',
   // A Content-Security-Policy per page: Astro hashes every script and style it emits (no 'unsafe-inline').

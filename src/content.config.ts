@@ -8,10 +8,12 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { entryIdsIn } from './lib/entry-ids';
+import { entryIdsIn, entryOrdersIn } from './lib/entry-ids';
+import { versusEntryId } from './lib/pairs';
 import { USE_CASE_KEYS } from './lib/use-cases';
 
 const FRAMEWORKS_DIR = './content/frameworks';
+const VERSUS_DIR = './content/versus';
 
 /** An absolute https URL: every link we cite must be secure and complete. */
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an absolute https:// URL' });
@@ -132,6 +134,14 @@ export const guideSchema = z.strictObject({
   topic: z.string().min(2),
 });
 
+/** Editorial text for one head-to-head page; the body (MDX) is shown above the data-driven comparison. */
+export const versusSchema = z.strictObject({
+  /** One or two sentences on what the text argues: the page's meta description and the RSS summary (50–160). */
+  summary: z.string().min(50).max(160),
+  publishedAt: z.coerce.date(),
+  updatedAt: z.coerce.date(),
+});
+
 /** MDX files only; `_draft.mdx` is ignored. `django/index.mdx` gets the id `django`. */
 const mdxIn = (base: string) => glob({ base, pattern: '**/[^_]*.mdx' });
 
@@ -140,4 +150,16 @@ export const collections = {
   trends: defineCollection({ loader: mdxIn('./content/trends'), schema: trendSchema }),
   faq: defineCollection({ loader: file('./content/faq.yaml'), schema: faqSchema }),
   guides: defineCollection({ loader: file('./content/guides.yaml'), schema: guideSchema }),
+  /**
+   * `content/versus/<a>-vs-<b>.mdx`, keyed by the file name: two known frameworks in the page's (canonical)
+   * order. Anything else (a typo, the reverse order, the same framework twice) fails `astro sync`, naming the file.
+   */
+  versus: defineCollection({
+    loader: glob({
+      base: VERSUS_DIR,
+      pattern: '[^_]*.mdx',
+      generateId: ({ entry }) => versusEntryId(`${VERSUS_DIR.slice(2)}/${entry}`, entryOrdersIn(FRAMEWORKS_DIR)),
+    }),
+    schema: versusSchema,
+  }),
 };

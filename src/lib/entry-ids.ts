@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -14,4 +14,20 @@ export function entryIdsIn(dir: string): string[] {
       return d.name.endsWith('.mdx') ? [d.name.slice(0, -'.mdx'.length)] : [];
     })
     .sort();
+}
+
+/**
+ * Each MDX entry in `dir` with the `order` of its frontmatter, read straight from disk, for the places that run
+ * before the content layer does (astro.config.mjs, loaders). The schema still validates the field at sync time;
+ * this only has to find it, and fails loudly when it cannot.
+ */
+export function entryOrdersIn(dir: string): { id: string; data: { order: number } }[] {
+  return entryIdsIn(dir).map((id) => {
+    const folder = join(dir, id, 'index.mdx');
+    const file = existsSync(folder) ? folder : join(dir, `${id}.mdx`);
+    const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
+    const order = /^order:\s*(\d+)\s*(#.*)?$/m.exec(frontmatter)?.[1];
+    if (order === undefined) throw new Error(`${file}: no "order: <number>" line in the frontmatter`);
+    return { id, data: { order: Number(order) } };
+  });
 }

@@ -20,3 +20,5 @@ export function absoluteUrl(path: string, site: URL | string): string {
 
 export const frameworkPath = (id: string): string => href(`/frameworks/${id}/`);
 export const trendPath = (id: string): string => href(`/trends/${id}/`);
+/** A head-to-head page, from its canonical slug ("django-vs-laravel"; see src/lib/pairs.ts). */
+export const comparePath = (slug: string): string => href(`/compare/${slug}/`);

@@ -5,20 +5,23 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { absolutizeHtml } from '../lib/feed-html';
-import { absoluteUrl, frameworkPath, trendPath } from '../lib/paths';
+import { parsePairSlug } from '../lib/pairs';
+import { absoluteUrl, comparePath, frameworkPath, trendPath } from '../lib/paths';
 import { site } from '../site';
 
 /** RSS 2.0 with the full rendered text of every article (MDX components rendered to plain HTML). */
 export async function GET(context: APIContext) {
   const origin = context.site ?? new URL(context.url.origin);
   const container = await AstroContainer.create({ renderers: await loadRenderers([mdxRenderer()]) });
-  const fullText = async (entry: CollectionEntry<'frameworks' | 'trends'>) => {
+  const fullText = async (entry: CollectionEntry<'frameworks' | 'trends' | 'versus'>) => {
     const { Content } = await render(entry);
     return absolutizeHtml(await container.renderToString(Content), absoluteUrl('/', origin));
   };
 
   const frameworks = await getCollection('frameworks');
   const trends = await getCollection('trends');
+  // Head-to-head pages join the feed only when they have editorial text (a `versus` entry), not for data alone.
+  const versus = await getCollection('versus');
   const items = [
     ...(await Promise.all(
       frameworks.map(async (entry) => ({
@@ -40,6 +43,22 @@ export async function GET(context: APIContext) {
         content: `<p>${escapeHtml(entry.data.whyItMatters)}</p>${await fullText(entry)}`,
       })),
     )),
+    ...(await Promise.all(
+      versus.map(async (entry) => {
+        const pair = parsePairSlug(entry.id, frameworks);
+        if (!pair) return [];
+        return [
+          {
+            title: `${pair.first.data.name} vs ${pair.second.data.name}`,
+            description: entry.data.summary,
+            link: comparePath(entry.id),
+            pubDate: entry.data.publishedAt,
+            categories: ['Comparisons', pair.first.data.name, pair.second.data.name],
+            content: await fullText(entry),
+          },
+        ];
+      }),
+    )).flat(),
   ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.title.localeCompare(b.title));
 
   return rss({

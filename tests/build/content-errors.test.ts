@@ -5,13 +5,15 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 /**
- * The real content layer over a copy of the project with one broken article: `astro sync` (which `check`
+ * The real content layer over a copy of the project with one broken entry: `astro sync` (which `check`
  * and `build` run first) must fail and name the file and the field.
  */
-const root = mkdtempSync(join(tmpdir(), 'guide-broken-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const roots: string[] = [];
+afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
 function copyProject() {
+  const root = mkdtempSync(join(tmpdir(), 'guide-broken-'));
+  roots.push(root);
   for (const item of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content']) {
     cpSync(item, join(root, item), { recursive: true });
   }
@@ -20,21 +22,35 @@ function copyProject() {
   for (const name of readdirSync('node_modules')) {
     if (name !== '.astro') symlinkSync(resolve('node_modules', name), join(root, 'node_modules', name));
   }
+  return root;
+}
+
+function sync(root: string) {
+  const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  return { status: result.status, output: result.stdout + result.stderr };
 }
 
 describe('astro sync over a broken entry', () => {
   it('fails, naming the file and the field', () => {
-    copyProject();
+    const root = copyProject();
     const file = join(root, 'content/frameworks/laravel/index.mdx');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^license: .*$/m, 'license: WTFPL-9'));
-    const result = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    const output = result.stdout + result.stderr;
-    expect(result.status, output).not.toBe(0);
+    const { status, output } = sync(root);
+    expect(status, output).not.toBe(0);
     expect(output).toContain('content/frameworks/laravel/index.mdx');
     expect(output).toMatch(/license: /);
+  }, 60_000);
+
+  it('fails on a typo in a versus file name, naming the file and the unknown slug', () => {
+    const root = copyProject();
+    const dir = join(root, 'content/versus');
+    cpSync(join(dir, 'django-vs-laravel.mdx'), join(dir, 'djnago-vs-express.mdx'));
+    const { status, output } = sync(root);
+    expect(status, output).not.toBe(0);
+    expect(output).toContain('content/versus/djnago-vs-express.mdx: unknown framework "djnago"');
   }, 60_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, frameworkPath, href } from '../../src/lib/paths';
+import { absoluteUrl, comparePath, frameworkPath, href } from '../../src/lib/paths';
 
 describe('href', () => {
   it.each([
@@ -16,6 +16,7 @@ describe('href', () => {
 
   it('builds article and absolute URLs', () => {
     expect(frameworkPath('spring-boot')).toBe('/frameworks/spring-boot/');
+    expect(comparePath('django-vs-laravel')).toBe('/compare/django-vs-laravel/');
     expect(absoluteUrl('/trends/serverless', 'https://guide.example')).toBe('https://guide.example/trends/serverless/');
   });
 });

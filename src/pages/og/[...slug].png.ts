@@ -1,7 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { ogImagePath, renderOgImage, type OgCard } from '../../lib/og-image';
-import { frameworkPath, trendPath } from '../../lib/paths';
+import { allPairs, pairSlug } from '../../lib/pairs';
+import { comparePath, frameworkPath, trendPath } from '../../lib/paths';
 import { pages, site } from '../../site';
 
 /** One share image per page: the static pages from src/site.ts and every collection entry. */
@@ -12,6 +13,7 @@ export const getStaticPaths = (async () => {
     ...Object.values(pages).map((p) => ({ path: p.path, card: { eyebrow: 'Backend frameworks in 2026', title: p.title } })),
     ...frameworks.map((f) => ({ path: frameworkPath(f.id), card: { eyebrow: `Framework guide · ${f.data.languages.join(', ')}`, title: f.data.name, subtitle: f.data.tagline } })),
     ...trends.map((t) => ({ path: trendPath(t.id), card: { eyebrow: 'Trend', title: t.data.title } })),
+    ...allPairs(frameworks).map(([a, b]) => ({ path: comparePath(pairSlug(a, b)), card: { eyebrow: 'Head to head', title: `${a.data.name} vs ${b.data.name}` } })),
   ];
   return cards.map(({ path, card }) => ({
     params: { slug: ogImagePath(path).replace(/^\/og\/|\.png$/g, '') },
