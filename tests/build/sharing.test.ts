@@ -86,7 +86,7 @@ describe('feed', () => {
       const html = item['content:encoded'] as string;
       expect(item.pubDate, item.link).toBeTruthy();
       expect(item.categories?.length, item.link).toBeGreaterThan(0);
-      expect(html, item.link).toMatch(/<h2[^>]*>/);
+      expect(html, item.link).toMatch(/<p>[^<]{20,}/);
       expect(html, item.link).not.toMatch(/<CodeSample|^import |\{sample\}/m);
       expect(html, item.link).not.toMatch(/\s(href|src)="\/(?!\/)/);
     }

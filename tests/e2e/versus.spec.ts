@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { allPairs, pairSlug } from '../../src/lib/pairs';
-import { readMdxCollection } from '../support/content-files';
+import { readMdxCollection } from '../../src/lib/content-files';
 
 // Raw frontmatter (Playwright cannot load the astro:content schemas); the unit tests validate it.
 interface RawFramework {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, majorOf, readTarget, SAMPLE_LANGUAGES, sampleExtension, syntaxProblems } from '../support/code-samples';
-import { readMdxCollection } from '../support/content-files';
+import { readMdxCollection } from '../../src/lib/content-files';
 
 /** Each framework article with the sample file(s) beside it. */
 const articles = readMdxCollection('content/frameworks').map((article) => {

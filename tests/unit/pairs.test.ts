@@ -13,7 +13,7 @@ import {
   versusEntryId,
 } from '../../src/lib/pairs';
 import { frameworkEntries } from '../support/collections';
-import { readMdx } from '../support/content-files';
+import { readMdx } from '../../src/lib/content-files';
 
 const fw = (id: string, order: number) => ({ id, data: { order } });
 // Deliberately not in order, with hyphenated ids and a tie on `order`.
