@@ -32,7 +32,8 @@ export async function readLimitedText(request: Request, limit = MAX_BODY_BYTES):
     if (done) break;
     size += value.byteLength;
     if (size > limit) {
-      await reader.cancel().catch(() => {});
+      // Not awaited: on a cloned request, cancelling one copy only settles once the other copy is done too.
+      reader.cancel().catch(() => {});
       return { ok: false, status: 413 };
     }
     chunks.push(value);
