@@ -6,7 +6,6 @@ declare namespace App {
       message: string;
       field?: 'email' | 'source';
       email: string;
-      retryAfterSeconds?: number;
     };
   }
 }

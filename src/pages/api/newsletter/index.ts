@@ -32,7 +32,6 @@ export const ALL: APIRoute = async (context) => {
     message: outcome.message,
     email: outcome.email ?? '',
     ...(outcome.field ? { field: outcome.field } : {}),
-    ...(outcome.retryAfterSeconds !== undefined ? { retryAfterSeconds: outcome.retryAfterSeconds } : {}),
   };
   const page = await context.rewrite(href('/newsletter/try-again/'));
   replyHeaders(outcome).forEach((value, name) => page.headers.set(name, value));
