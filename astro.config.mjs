@@ -25,13 +25,16 @@ export default defineConfig({
   // Pages are prerendered (static); only routes that opt out with `prerender = false` run per request.
   output: 'static',
   // A Content-Security-Policy per page: Astro hashes every script and style it emits (no 'unsafe-inline').
-  security: { csp: { scriptDirective: { hashes: [themeInitHash] } } },
+  // Astro's origin check would refuse RFC 8058 one-click unsubscribes (server-to-server POSTs without an
+  // Origin header); src/middleware.ts applies the same check to every other on-demand route instead.
+  security: { csp: { scriptDirective: { hashes: [themeInitHash] } }, checkOrigin: false },
   adapter: node({ mode: 'standalone' }),
   server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
   integrations: [
     mdx(),
     sitemap({
-      filter: (page) => !page.includes('/404'),
+      // Only the newsletter's landing page belongs in the sitemap, not its steps (inbox, confirm, unsubscribe…).
+      filter: (page) => !page.includes('/404') && !/\/newsletter\/.+/.test(new URL(page).pathname),
       serialize: (item) => ({ ...item, lastmod: (dates.byPath.get(new URL(item.url).pathname) ?? dates.latest).toISOString() }),
     }),
     pagefind(),

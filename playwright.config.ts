@@ -1,9 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_FLAGS, chromiumPath } from './tests/support/chromium';
+import { e2eNewsletterDir } from './tests/support/newsletter-dir';
 
 /** The built site, served by the real Node server on a port of its own. */
 const PORT = Number(process.env['E2E_PORT'] ?? 4399);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
+/** The newsletter's database and outbox for this run: under .tmp/, never data/. */
+const NEWSLETTER_DIR = e2eNewsletterDir();
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -25,7 +28,16 @@ export default defineConfig({
   webServer: {
     command: 'node scripts/server.mjs',
     url: `${BASE_URL}/`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', TRUST_PROXY: '1' },
+    env: {
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      TRUST_PROXY: '1',
+      NEWSLETTER_DB: `${NEWSLETTER_DIR}/newsletter.sqlite`,
+      NEWSLETTER_OUTBOX: `${NEWSLETTER_DIR}/outbox`,
+      // Browser tests sign up many times from one address, faster than a person: limits are tested elsewhere.
+      NEWSLETTER_RATE_LIMIT: 'off',
+      NEWSLETTER_MIN_SUBMIT_MS: '0',
+    },
     reuseExistingServer: false,
     timeout: 30_000,
   },

@@ -1,0 +1,70 @@
+/**
+ * Reading a signup request body: which formats are accepted, a hard size cap that holds even without a
+ * Content-Length header, and parsing into a plain record of fields.
+ */
+import type { FieldError } from './validation.ts';
+
+/** A signup is a few hundred bytes; anything much larger is not a signup. */
+export const MAX_BODY_BYTES = 4096;
+
+export type BodyKind = 'form' | 'json';
+
+/** The body format from a Content-Type header, or null when it is not one we accept (415). */
+export function bodyKind(contentType: string | null): BodyKind | null {
+  const type = contentType?.split(';', 1)[0]?.trim().toLowerCase();
+  if (type === 'application/x-www-form-urlencoded') return 'form';
+  if (type === 'application/json') return 'json';
+  return null;
+}
+
+export type BodyRead = { ok: true; text: string } | { ok: false; status: 400 | 413 };
+
+/** Reads at most `limit` bytes of UTF-8 text, stopping (and saying 413) as soon as the body is larger. */
+export async function readLimitedText(request: Request, limit = MAX_BODY_BYTES): Promise<BodyRead> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > limit) return { ok: false, status: 413 };
+  if (!request.body) return { ok: true, text: '' };
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      // Not awaited: on a cloned request, cancelling one copy only settles once the other copy is done too.
+      reader.cancel().catch(() => {});
+      return { ok: false, status: 413 };
+    }
+    chunks.push(value);
+  }
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)) };
+  } catch {
+    return { ok: false, status: 400 };
+  }
+}
+
+export type ParsedBody = { ok: true; fields: Record<string, unknown> } | { ok: false; error: FieldError };
+
+/** Form bodies become a record of strings (a repeated name becomes an array); JSON must be an object. */
+export function parseBody(kind: BodyKind, text: string): ParsedBody {
+  if (kind === 'form') {
+    const fields: Record<string, unknown> = {};
+    for (const [name, value] of new URLSearchParams(text)) {
+      const seen = fields[name];
+      fields[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+    }
+    return { ok: true, fields };
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { ok: false, error: { code: 'json', message: 'The request body is not valid JSON.' } };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { ok: false, error: { code: 'json-shape', message: 'Send a JSON object such as {"email": "name@example.com"}.' } };
+  }
+  return { ok: true, fields: parsed as Record<string, unknown> };
+}

@@ -1,0 +1,55 @@
+/**
+ * Newsletter settings from the environment, read once at start-up. Invalid values stop the server with a
+ * message naming the variable, rather than failing on the first signup.
+ */
+import { parseRateLimit, type RateLimitRule } from './rate-limit.ts';
+
+export interface NewsletterConfig {
+  /** NEWSLETTER_DB: the SQLite file. */
+  dbPath: string;
+  /** NEWSLETTER_OUTBOX: where .eml files go when there is no SMTP server. */
+  outbox: string;
+  /** SMTP_URL: e.g. smtps://user:pass@smtp.example.com. */
+  smtpUrl: string | undefined;
+  /** NEWSLETTER_FROM: the sender, e.g. "Guide <newsletter@example.com>". */
+  from: string;
+  /** NEWSLETTER_RATE_LIMIT: signups per client; null is off. */
+  rateLimit: RateLimitRule | null;
+  /** NEWSLETTER_MIN_SUBMIT_MS: a form sent sooner than this after it was handed out is a bot's. */
+  minSubmitMs: number;
+  /** NEWSLETTER_SECRET: signs the form's timestamp; random per process when unset. */
+  secret: string | undefined;
+}
+
+export const DEFAULT_DB = 'data/newsletter.sqlite';
+export const DEFAULT_OUTBOX = 'data/outbox';
+export const DEFAULT_RATE_LIMIT: RateLimitRule = { limit: 10, windowMs: 10 * 60_000 };
+export const DEFAULT_MIN_SUBMIT_MS = 2000;
+
+/** How long a confirmation link works. */
+export const CONFIRM_VALID_HOURS = 48;
+/** A pending address gets at most one confirmation email per this period, however often it is submitted. */
+export const REISSUE_AFTER_MS = 10 * 60_000;
+
+type Env = Record<string, string | undefined>;
+
+export function readConfig(env: Env, siteUrl: string): NewsletterConfig {
+  const get = (name: string) => env[name]?.trim() || undefined;
+  const minSubmit = get('NEWSLETTER_MIN_SUBMIT_MS');
+  if (minSubmit !== undefined && !/^\d+$/.test(minSubmit)) {
+    throw new Error(`NEWSLETTER_MIN_SUBMIT_MS must be a whole number of milliseconds; got "${minSubmit}".`);
+  }
+  const smtpUrl = get('SMTP_URL');
+  if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) {
+    throw new Error('SMTP_URL must start with smtp:// or smtps://.');
+  }
+  return {
+    dbPath: get('NEWSLETTER_DB') ?? DEFAULT_DB,
+    outbox: get('NEWSLETTER_OUTBOX') ?? DEFAULT_OUTBOX,
+    smtpUrl,
+    from: get('NEWSLETTER_FROM') ?? `newsletter@${new URL(siteUrl).hostname}`,
+    rateLimit: parseRateLimit(get('NEWSLETTER_RATE_LIMIT'), DEFAULT_RATE_LIMIT),
+    minSubmitMs: minSubmit === undefined ? DEFAULT_MIN_SUBMIT_MS : Number(minSubmit),
+    secret: get('NEWSLETTER_SECRET'),
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * One signup request, from raw HTTP to an outcome, in the order the checks must run: method, rate limit,
+ * content type, size, parse, bot traps, validation, then the service. Kept free of Astro so it can be read
+ * (and tested) on its own; the route only turns the outcome into a Response.
+ */
+import { bodyKind, MAX_BODY_BYTES, parseBody, readLimitedText, type BodyKind } from './body.ts';
+import type { RateLimiter } from './rate-limit.ts';
+import { clientKey } from './rate-limit.ts';
+import { MailDeliveryError, type NewsletterService } from './service.ts';
+import { verifyStamp } from './tokens.ts';
+import { parseEmail, parseSource, readSignupFields, type SignupField } from './validation.ts';
+
+/** How to answer: JSON for scripts, an HTML page for a browser's plain form post, plain text otherwise. */
+export type Reply = 'json' | 'html' | 'text';
+
+export type SignupOutcome =
+  | { kind: 'accepted'; reply: Reply }
+  | {
+      kind: 'error';
+      reply: Reply;
+      status: 400 | 405 | 413 | 415 | 429 | 503;
+      code: string;
+      message: string;
+      field?: SignupField;
+      /** What the reader typed, to put back in the form. */
+      email?: string;
+      retryAfterSeconds?: number;
+    };
+
+export interface SignupDeps {
+  service: NewsletterService;
+  limiter: RateLimiter | null;
+  secret: string;
+  minSubmitMs: number;
+  now: () => number;
+  /** Where confirmation links point (see links.ts). */
+  linkBase: string;
+}
+
+export function replyFor(request: Request): Reply {
+  const kind = bodyKind(request.headers.get('content-type'));
+  if (kind === 'json' || /application\/json/i.test(request.headers.get('accept') ?? '')) return 'json';
+  return kind === 'form' ? 'html' : 'text';
+}
+
+export async function handleSignup(request: Request, clientAddress: string | undefined, deps: SignupDeps): Promise<SignupOutcome> {
+  const reply = replyFor(request);
+  const error = (status: Extract<SignupOutcome, { kind: 'error' }>['status'], code: string, message: string, extra: Partial<Extract<SignupOutcome, { kind: 'error' }>> = {}): SignupOutcome => ({
+    kind: 'error',
+    reply,
+    status,
+    code,
+    message,
+    ...extra,
+  });
+
+  if (request.method !== 'POST') return error(405, 'method', 'Sign up with a POST request (the form on the newsletter page).');
+
+  const kind = bodyKind(request.headers.get('content-type'));
+  // Counted before anything else, so a flood of malformed requests is limited too.
+  const decision = deps.limiter?.take(clientKey(clientAddress), deps.now()) ?? { ok: true };
+  if (!decision.ok) {
+    const minutes = Math.ceil(decision.retryAfterSeconds / 60);
+    return error(429, 'rate-limit', `Too many signups from your network. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
+      retryAfterSeconds: decision.retryAfterSeconds,
+      ...(kind ? await typedEmail(request, kind) : {}),
+    });
+  }
+
+  if (!kind) return error(415, 'content-type', 'Send the signup as application/x-www-form-urlencoded (a form) or application/json.');
+
+  const body = await readLimitedText(request, MAX_BODY_BYTES);
+  if (!body.ok) {
+    return body.status === 413
+      ? error(413, 'too-large', `The request is too large: a signup is at most ${MAX_BODY_BYTES} bytes.`)
+      : error(400, 'encoding', 'The request body is not valid UTF-8 text.');
+  }
+  const parsed = parseBody(kind, body.text);
+  if (!parsed.ok) return error(400, parsed.error.code, parsed.error.message);
+  const fields = readSignupFields(parsed.fields);
+  if (!fields.ok) return error(400, fields.error.code, fields.error.message, fields.error.field ? { field: fields.error.field } : {});
+  const typed = keep(fields.value.email);
+
+  // Bot traps answer exactly like a success and store nothing: a bot learns nothing to adapt to.
+  if (fields.value.website !== '') return { kind: 'accepted', reply };
+  const issuedAt = verifyStamp(deps.secret, fields.value.t);
+  // A missing or unverifiable stamp is allowed: static pages without JavaScript have none to send.
+  if (issuedAt !== null && deps.now() - issuedAt < deps.minSubmitMs) return { kind: 'accepted', reply };
+
+  const source = parseSource(fields.value.source);
+  if (!source.ok) return error(400, source.error.code, source.error.message, typed);
+  const email = parseEmail(fields.value.email);
+  if (!email.ok) return error(400, email.error.code, email.error.message, { field: 'email', ...typed });
+
+  try {
+    await deps.service.subscribe(email.value, source.value, deps.linkBase);
+  } catch (cause) {
+    if (cause instanceof MailDeliveryError) {
+      return error(503, 'mail', 'We could not send the confirmation email just now. Please try again in a few minutes.', { ...typed, retryAfterSeconds: 60 });
+    }
+    throw cause;
+  }
+  return { kind: 'accepted', reply };
+}
+
+/** The address as typed, trimmed to what fits the field, for the form shown again with an error. */
+const keep = (email: string | undefined): { email?: string } => (email === undefined ? {} : { email: email.slice(0, 320) });
+
+/** Best effort: the typed address from a body we are otherwise refusing, so the reader need not retype it. */
+async function typedEmail(request: Request, kind: BodyKind): Promise<{ email?: string }> {
+  const body = await readLimitedText(request, MAX_BODY_BYTES);
+  const parsed = body.ok ? parseBody(kind, body.text) : undefined;
+  const email = parsed?.ok ? parsed.fields['email'] : undefined;
+  return keep(typeof email === 'string' ? email : undefined);
+}

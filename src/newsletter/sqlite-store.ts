@@ -1,0 +1,182 @@
+/**
+ * The SubscriberStore on Node's built-in SQLite (no native build). One file, WAL mode so the CLI can read
+ * while the server writes, and a schema version (PRAGMA user_version) with forward-only migrations.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { ConfirmationDue, ConfirmOutcome, ExportRow, SignupRecord, StoreStats, SubscriberStatus, SubscriberStore } from './store.ts';
+
+/** Migration N takes the schema from version N to N+1. Append; never edit one that has shipped. */
+export const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE subscribers (
+     id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+     email              TEXT NOT NULL,
+     email_key          TEXT NOT NULL UNIQUE,
+     status             TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'unsubscribed')),
+     source             TEXT NOT NULL DEFAULT '',
+     consent_text       TEXT NOT NULL,
+     created_at         TEXT NOT NULL,
+     consented_at       TEXT NOT NULL,
+     confirmed_at       TEXT,
+     unsubscribed_at    TEXT,
+     confirm_token_hash TEXT UNIQUE,
+     confirm_issued_at  TEXT,
+     confirm_expires_at TEXT,
+     unsubscribe_key    TEXT NOT NULL UNIQUE,
+     updated_at         TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX subscribers_pending_expiry ON subscribers (confirm_expires_at) WHERE status = 'pending';`,
+];
+
+// Timestamps are ISO 8601 UTC strings: readable in any SQLite shell, and they sort and compare as text.
+const iso = (d: Date) => d.toISOString();
+
+export class SqliteSubscriberStore implements SubscriberStore {
+  readonly #db: DatabaseSync;
+
+  constructor(db: DatabaseSync) {
+    this.#db = db;
+  }
+
+  /** Opens (creating the folder and file if needed) and migrates the database at `path`. */
+  static open(path: string): SqliteSubscriberStore {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    const db = new DatabaseSync(path);
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+    migrate(db);
+    return new SqliteSubscriberStore(db);
+  }
+
+  async recordSignup(r: SignupRecord): Promise<ConfirmationDue | null> {
+    // One statement, so two simultaneous signups of one address cannot both insert (no read-then-write).
+    const row = this.#db
+      .prepare(
+        `INSERT INTO subscribers (email, email_key, status, source, consent_text, created_at, consented_at,
+           confirm_token_hash, confirm_issued_at, confirm_expires_at, unsubscribe_key, updated_at)
+         VALUES (:email, :key, 'pending', :source, :consent, :now, :now, :hash, :now, :expires, :unsub, :now)
+         ON CONFLICT (email_key) DO UPDATE SET
+           status = 'pending', source = excluded.source, consent_text = excluded.consent_text,
+           consented_at = excluded.consented_at, confirmed_at = NULL, unsubscribed_at = NULL,
+           confirm_token_hash = excluded.confirm_token_hash, confirm_issued_at = excluded.confirm_issued_at,
+           confirm_expires_at = excluded.confirm_expires_at, updated_at = excluded.updated_at
+         WHERE subscribers.status = 'unsubscribed'
+            OR (subscribers.status = 'pending'
+                AND (subscribers.confirm_issued_at IS NULL OR subscribers.confirm_issued_at <= :reissueBefore))
+         RETURNING id, email, unsubscribe_key`,
+      )
+      .get({
+        email: r.email,
+        key: r.emailKey,
+        source: r.source,
+        consent: r.consentText,
+        now: iso(r.now),
+        hash: r.tokenHash,
+        expires: iso(r.expiresAt),
+        unsub: r.unsubscribeKey,
+        reissueBefore: iso(r.reissueBefore),
+      }) as { id: number; email: string; unsubscribe_key: string } | undefined;
+    return row ? { id: row.id, email: row.email, unsubscribeKey: row.unsubscribe_key } : null;
+  }
+
+  async releaseConfirmation(id: number, tokenHash: string): Promise<void> {
+    this.#db
+      .prepare('UPDATE subscribers SET confirm_issued_at = NULL WHERE id = ? AND confirm_token_hash = ?')
+      .run(id, tokenHash);
+  }
+
+  async findPending(tokenHash: string, now: Date): Promise<{ email: string; expired: boolean } | null> {
+    const row = this.#db
+      .prepare(`SELECT email, confirm_expires_at AS expires FROM subscribers WHERE confirm_token_hash = ? AND status = 'pending'`)
+      .get(tokenHash) as { email: string; expires: string } | undefined;
+    return row ? { email: row.email, expired: row.expires <= iso(now) } : null;
+  }
+
+  async confirm(tokenHash: string, now: Date): Promise<ConfirmOutcome> {
+    const confirmed = this.#db
+      .prepare(
+        `UPDATE subscribers SET status = 'confirmed', confirmed_at = :now, updated_at = :now,
+           confirm_token_hash = NULL, confirm_issued_at = NULL, confirm_expires_at = NULL
+         WHERE confirm_token_hash = :hash AND status = 'pending' AND confirm_expires_at > :now
+         RETURNING id`,
+      )
+      .get({ hash: tokenHash, now: iso(now) });
+    if (confirmed) return 'confirmed';
+    const pending = await this.findPending(tokenHash, now);
+    return pending?.expired ? 'expired' : 'invalid';
+  }
+
+  async findByUnsubscribeKey(key: string): Promise<{ email: string; status: SubscriberStatus } | null> {
+    const row = this.#db.prepare('SELECT email, status FROM subscribers WHERE unsubscribe_key = ?').get(key) as
+      | { email: string; status: SubscriberStatus }
+      | undefined;
+    return row ? { email: row.email, status: row.status } : null;
+  }
+
+  async unsubscribe(key: string, now: Date): Promise<boolean> {
+    // Any outstanding confirmation link dies with the subscription.
+    const changed = this.#db
+      .prepare(
+        `UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = :now, updated_at = :now,
+           confirm_token_hash = NULL, confirm_issued_at = NULL, confirm_expires_at = NULL
+         WHERE unsubscribe_key = :key AND status != 'unsubscribed'`,
+      )
+      .run({ key, now: iso(now) });
+    return changed.changes > 0 || (await this.findByUnsubscribeKey(key)) !== null;
+  }
+
+  async stats(now: Date): Promise<StoreStats> {
+    const row = this.#db
+      .prepare(
+        `SELECT
+           count(*) FILTER (WHERE status = 'pending') AS pending,
+           count(*) FILTER (WHERE status = 'confirmed') AS confirmed,
+           count(*) FILTER (WHERE status = 'unsubscribed') AS unsubscribed,
+           count(*) FILTER (WHERE status = 'pending' AND confirm_expires_at <= ?) AS expired
+         FROM subscribers`,
+      )
+      .get(iso(now)) as unknown as StoreStats;
+    return { pending: row.pending, confirmed: row.confirmed, unsubscribed: row.unsubscribed, expired: row.expired };
+  }
+
+  async exportRows(): Promise<ExportRow[]> {
+    const rows = this.#db
+      .prepare('SELECT email, status, created_at, confirmed_at FROM subscribers ORDER BY id')
+      .all() as { email: string; status: SubscriberStatus; created_at: string; confirmed_at: string | null }[];
+    return rows.map((r) => ({ email: r.email, status: r.status, createdAt: r.created_at, confirmedAt: r.confirmed_at }));
+  }
+
+  async pruneExpired(now: Date): Promise<number> {
+    const result = this.#db
+      .prepare(`DELETE FROM subscribers WHERE status = 'pending' AND confirm_expires_at <= ?`)
+      .run(iso(now));
+    return Number(result.changes);
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.isOpen) this.#db.close();
+  }
+}
+
+/** Brings the schema up to date. BEGIN IMMEDIATE makes a second process wait, then see the new version. */
+export function migrate(db: DatabaseSync): number {
+  const version = () => (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+  if (version() > MIGRATIONS.length) {
+    throw new Error(`The newsletter database is at schema version ${version()}, newer than this code (${MIGRATIONS.length}).`);
+  }
+  while (version() < MIGRATIONS.length) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const current = version();
+      if (current < MIGRATIONS.length) {
+        db.exec(MIGRATIONS[current]!);
+        db.exec(`PRAGMA user_version = ${current + 1}`);
+      }
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+  return version();
+}

@@ -1,0 +1,72 @@
+/** Looking at what the server did: rows in its database, messages in its outbox, and the CLI's view. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+export interface Row {
+  email: string;
+  email_key: string;
+  status: string;
+  source: string;
+  confirm_token_hash: string | null;
+}
+
+/** Every subscriber row, read through a read-only connection (the server keeps writing meanwhile). */
+export function rows(db: string): Row[] {
+  if (!existsSync(db)) return [];
+  const conn = new DatabaseSync(db, { readOnly: true });
+  try {
+    return conn.prepare('SELECT email, email_key, status, source, confirm_token_hash FROM subscribers ORDER BY id').all() as unknown as Row[];
+  } finally {
+    conn.close();
+  }
+}
+
+export function outboxFiles(outbox: string): string[] {
+  return existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')).sort().map((f) => join(outbox, f)) : [];
+}
+
+export interface Email {
+  raw: string;
+  /** Header names in lower case, folded lines joined. */
+  headers: Map<string, string>;
+  /** The text/plain part, quoted-printable decoded. */
+  text: string;
+}
+
+export function readEmail(file: string): Email {
+  const raw = readFileSync(file, 'utf8');
+  const [head = '', ...rest] = raw.split('\r\n\r\n');
+  const headers = new Map<string, string>();
+  for (const line of head.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
+    const colon = line.indexOf(':');
+    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
+  }
+  const body = rest.join('\r\n\r\n');
+  const plain = /Content-Type: text\/plain[^]*?\r\n\r\n([^]*?)\r\n--/.exec(body)?.[1] ?? '';
+  const text = plain.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return { raw, headers, text };
+}
+
+/** The confirmation and unsubscribe links in an email, as paths with their query (the test server's origin varies). */
+export function linksIn(email: Email): { confirm: string; unsubscribe: string } {
+  const find = (path: string) => {
+    const match = new RegExp(`https?://[^/\\s]+(${path}\\?token=[A-Za-z0-9_-]{43})`).exec(email.text);
+    if (!match) throw new Error(`No ${path} link in:\n${email.text}`);
+    return match[1]!;
+  };
+  return { confirm: find('/newsletter/confirm/'), unsubscribe: find('/newsletter/unsubscribe/') };
+}
+
+/** Runs the newsletter CLI the way `npm run newsletter` does. */
+export function cli(db: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/newsletter.ts', ...args], {
+    env: { PATH: process.env['PATH'] ?? '', NEWSLETTER_DB: db },
+    encoding: 'utf8',
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export const formHeaders = (origin: string) => ({ 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin });
+export const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' };

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { RateLimiter } from '../../src/newsletter/rate-limit';
+import { MailDeliveryError, type NewsletterService } from '../../src/newsletter/service';
+import { handleSignup, type SignupDeps } from '../../src/newsletter/signup';
+import { signStamp } from '../../src/newsletter/tokens';
+
+const NOW = Date.UTC(2026, 10, 24, 12);
+const SECRET = 'secret';
+
+function setup(overrides: Partial<SignupDeps> = {}, fail = false) {
+  const calls: string[] = [];
+  const service = {
+    async subscribe(email: { address: string }) {
+      if (fail) throw new MailDeliveryError('down');
+      calls.push(email.address);
+    },
+  } as unknown as NewsletterService;
+  const deps: SignupDeps = { service, limiter: null, secret: SECRET, minSubmitMs: 2000, now: () => NOW, linkBase: 'https://guide.example', ...overrides };
+  return { calls, run: (init: RequestInit) => handleSignup(new Request('http://localhost/api/newsletter', init), '203.0.113.7', deps) };
+}
+const form = (body: string): RequestInit => ({ method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+const json = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+
+describe('handleSignup', () => {
+  it('subscribes a valid form or JSON signup, answering in kind', async () => {
+    const { calls, run } = setup();
+    expect(await run(form('email=a%40example.com&source=home'))).toEqual({ kind: 'accepted', reply: 'html' });
+    expect(await run(json({ email: 'b@example.com' }))).toEqual({ kind: 'accepted', reply: 'json' });
+    expect(calls).toEqual(['a@example.com', 'b@example.com']);
+  });
+
+  it('answers other methods with 405', async () => {
+    const { run } = setup();
+    expect(await run({ method: 'GET' })).toMatchObject({ kind: 'error', status: 405, reply: 'text' });
+  });
+
+  it('counts every request against the rate limit, even malformed ones, and keeps what was typed', async () => {
+    const { calls, run } = setup({ limiter: new RateLimiter({ limit: 2, windowMs: 60_000 }) });
+    expect(await run({ method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } })).toMatchObject({ status: 415 });
+    await run(form('email=a%40example.com'));
+    expect(await run(form('email=typed%40example.com'))).toMatchObject({ status: 429, retryAfterSeconds: 30, email: 'typed@example.com' });
+    expect(calls).toEqual(['a@example.com']);
+  });
+
+  it('silently drops a filled honeypot and a form sent too soon after it was handed out', async () => {
+    const { calls, run } = setup();
+    expect(await run(form('email=a%40example.com&website=http%3A%2F%2Fspam.example'))).toEqual({ kind: 'accepted', reply: 'html' });
+    expect(await run(json({ email: 'b@example.com', t: signStamp(SECRET, NOW - 500) }))).toEqual({ kind: 'accepted', reply: 'json' });
+    expect(calls).toEqual([]);
+  });
+
+  it('accepts a form handed out long enough ago, or with no stamp or one it cannot verify', async () => {
+    const { calls, run } = setup();
+    await run(json({ email: 'a@example.com', t: signStamp(SECRET, NOW - 5000) }));
+    await run(json({ email: 'b@example.com' }));
+    await run(json({ email: 'c@example.com', t: signStamp('another', NOW) }));
+    expect(calls).toEqual(['a@example.com', 'b@example.com', 'c@example.com']);
+  });
+
+  it('marks the field and keeps the typed address when it is invalid', async () => {
+    const { run } = setup();
+    expect(await run(form('email=a%40localhost'))).toMatchObject({ status: 400, field: 'email', email: 'a@localhost', code: 'format' });
+  });
+
+  it('says 503 with Retry-After when the confirmation cannot be sent', async () => {
+    const { run } = setup({}, true);
+    expect(await run(json({ email: 'a@example.com' }))).toMatchObject({ status: 503, retryAfterSeconds: 60, email: 'a@example.com' });
+  });
+});
