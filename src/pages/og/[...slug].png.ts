@@ -5,6 +5,8 @@ import { allPairs, pairSlug } from '../../lib/pairs';
 import { comparePath, frameworkPath, trendPath } from '../../lib/paths';
 import { pages, site } from '../../site';
 
+const NEWSLETTER_PATHS = ['/newsletter/', '/newsletter/check-your-inbox/', '/newsletter/confirmed/', '/newsletter/confirm/', '/newsletter/unsubscribe/'];
+
 /** One share image per page: the static pages from src/site.ts and every collection entry. */
 export const getStaticPaths = (async () => {
   const frameworks = await getCollection('frameworks');
@@ -13,6 +15,8 @@ export const getStaticPaths = (async () => {
     ...Object.values(pages).map((p) => ({ path: p.path, card: { eyebrow: 'Backend frameworks in 2026', title: p.title } })),
     ...frameworks.map((f) => ({ path: frameworkPath(f.id), card: { eyebrow: `Framework guide · ${f.data.languages.join(', ')}`, title: f.data.name, subtitle: f.data.tagline } })),
     ...trends.map((t) => ({ path: trendPath(t.id), card: { eyebrow: 'Trend', title: t.data.title } })),
+    // The newsletter's pages, including the on-demand steps (their share image is built here, statically).
+    ...NEWSLETTER_PATHS.map((path) => ({ path, card: { eyebrow: 'Newsletter', title: 'The weekly newsletter' } })),
     ...allPairs(frameworks).map(([a, b]) => ({ path: comparePath(pairSlug(a, b)), card: { eyebrow: 'Head to head', title: `${a.data.name} vs ${b.data.name}` } })),
   ];
   return cards.map(({ path, card }) => ({
