@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { entryIdsIn } from './entry-ids';
+import { entryIdsIn } from './entry-ids.ts';
 
 export interface MdxFile {
   id: string;

@@ -1,0 +1,198 @@
+/**
+ * The weekly digest: the framework and trend articles published or updated in one ISO week, with an optional
+ * editor's intro (`content/newsletter/<yyyy>-<ww>.md`), as an HTML email (inline styles, table layout, a
+ * dark-mode colour scheme) and its plain-text twin. Composing is pure; `readDigestSources` reads the files.
+ *
+ * The unsubscribe link differs per recipient: the composed issue carries UNSUBSCRIBE_PLACEHOLDER, and
+ * `personalise` puts each recipient's own link in its place.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readMdxCollection } from '../lib/content-files.ts';
+import type { EmailContent } from './emails.ts';
+
+export interface IsoWeek {
+  year: number;
+  week: number;
+  /** "2026-W48": the issue's id. */
+  id: string;
+  /** Monday 00:00 UTC, inclusive. */
+  start: Date;
+  /** The next Monday 00:00 UTC, exclusive. */
+  end: Date;
+}
+
+const DAY = 86_400_000;
+
+/** Monday 00:00 UTC of ISO week 1 of `year` (the week holding 4 January). */
+function week1Monday(year: number): number {
+  const jan4 = Date.UTC(year, 0, 4);
+  const weekday = (new Date(jan4).getUTCDay() + 6) % 7; // Monday = 0
+  return jan4 - weekday * DAY;
+}
+
+/** Parses "2026-W48" (or "2026-48"); throws a readable error on anything else, including week 53 of a 52-week year. */
+export function parseIsoWeek(input: string): IsoWeek {
+  const match = /^(\d{4})-?W?(\d{1,2})$/i.exec(input.trim());
+  if (!match) throw new Error(`"${input}" is not an ISO week: write it like 2026-W48.`);
+  const year = Number(match[1]);
+  const week = Number(match[2]);
+  const weeks = (week1Monday(year + 1) - week1Monday(year)) / (7 * DAY);
+  if (week < 1 || week > weeks) throw new Error(`${year} has weeks 1 to ${weeks}; "${input}" is not one of them.`);
+  const start = week1Monday(year) + (week - 1) * 7 * DAY;
+  return { year, week, id: `${year}-W${String(week).padStart(2, '0')}`, start: new Date(start), end: new Date(start + 7 * DAY) };
+}
+
+/** The ISO week a date falls in. */
+export function isoWeekOf(date: Date): IsoWeek {
+  const day = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  const thursday = day + (3 - ((new Date(day).getUTCDay() + 6) % 7)) * DAY;
+  const year = new Date(thursday).getUTCFullYear();
+  return parseIsoWeek(`${year}-W${Math.floor((thursday - week1Monday(year)) / (7 * DAY)) + 1}`);
+}
+
+export interface DigestEntry {
+  kind: 'frameworks' | 'trends';
+  id: string;
+  title: string;
+  summary: string;
+  publishedAt: Date;
+  updatedAt: Date;
+}
+
+export interface DigestItem extends DigestEntry {
+  /** New this week, or an update of an older article. */
+  change: 'new' | 'updated';
+  url: string;
+}
+
+const within = (d: Date, week: IsoWeek) => d >= week.start && d < week.end;
+
+/** The entries published or updated during `week`, new ones first, each group newest first, with absolute links. */
+export function selectItems(entries: readonly DigestEntry[], week: IsoWeek, siteUrl: string): DigestItem[] {
+  const base = siteUrl.replace(/\/+$/, '');
+  return entries
+    .filter((e) => within(e.publishedAt, week) || within(e.updatedAt, week))
+    .map((e): DigestItem => ({ ...e, change: within(e.publishedAt, week) ? 'new' : 'updated', url: `${base}/${e.kind}/${encodeURIComponent(e.id)}/` }))
+    .sort((a, b) => (a.change === b.change ? b.updatedAt.getTime() - a.updatedAt.getTime() || a.title.localeCompare(b.title) : a.change === 'new' ? -1 : 1));
+}
+
+export const UNSUBSCRIBE_PLACEHOLDER = '{{unsubscribe_url}}';
+
+export interface DigestInput {
+  week: IsoWeek;
+  siteName: string;
+  siteUrl: string;
+  items: readonly DigestItem[];
+  /** The editor's intro in plain paragraphs (blank lines between them); optional. */
+  intro?: string | undefined;
+}
+
+export const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+const paragraphs = (text: string) =>
+  text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+
+const KIND_LABEL = { frameworks: 'Framework', trends: 'Trend' } as const;
+
+/** The issue, with UNSUBSCRIBE_PLACEHOLDER where each recipient's link goes. */
+export function composeDigest({ week, siteName, siteUrl, items, intro }: DigestInput): EmailContent {
+  const base = siteUrl.replace(/\/+$/, '');
+  const subject = `${siteName} weekly, ${week.id}: ${items.length === 0 ? 'no new articles' : `${items.length} new or updated article${items.length === 1 ? '' : 's'}`}`;
+  const introParas = intro ? paragraphs(intro) : [];
+
+  const text = [
+    `${siteName}: the week ${week.id}`,
+    '',
+    ...introParas.flatMap((p) => [p, '']),
+    ...(items.length === 0
+      ? ['Nothing new or updated this week.', '']
+      : items.flatMap((i) => [`${i.change === 'new' ? 'New' : 'Updated'} ${KIND_LABEL[i.kind].toLowerCase()}: ${i.title}`, i.summary, i.url, ''])),
+    '--',
+    `You get this because you subscribed to the ${siteName} newsletter at ${base}/.`,
+    `Unsubscribe: ${UNSUBSCRIBE_PLACEHOLDER}`,
+    '',
+  ].join('\n');
+
+  // Inline styles and a table layout, as mail clients want; `color-scheme` and the media query let clients that
+  // support it switch to dark colours, and those that invert colours themselves still get readable contrast.
+  const e = escapeHtml;
+  const itemRows = items
+    .map(
+      (i) => `<tr><td class="card" style="padding:16px 0;border-bottom:1px solid #e2e8f0;">
+<p style="margin:0 0 4px;font-size:12px;letter-spacing:.05em;text-transform:uppercase;color:#475569;" class="muted">${i.change === 'new' ? 'New' : 'Updated'} · ${KIND_LABEL[i.kind]}</p>
+<p style="margin:0 0 6px;font-size:18px;font-weight:bold;"><a href="${e(i.url)}" style="color:#1d4ed8;text-decoration:underline;" class="link">${e(i.title)}</a></p>
+<p style="margin:0;font-size:15px;line-height:1.5;color:#0f172a;" class="fg">${e(i.summary)}</p>
+</td></tr>`,
+    )
+    .join('\n');
+  const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark"><meta name="supported-color-schemes" content="light dark">
+<title>${e(subject)}</title>
+<style>
+@media (prefers-color-scheme: dark) {
+  .bg { background:#0b1120 !important; }
+  .fg { color:#e2e8f0 !important; }
+  .muted { color:#94a3b8 !important; }
+  .link { color:#93c5fd !important; }
+  .card { border-color:#334155 !important; }
+}
+</style></head>
+<body class="bg" style="margin:0;padding:0;background:#ffffff;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" class="bg" style="background:#ffffff;">
+<tr><td align="center" style="padding:24px 16px;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;font-family:Arial,Helvetica,sans-serif;">
+<tr><td style="padding:0 0 16px;"><p style="margin:0;font-size:14px;color:#475569;" class="muted"><a href="${e(base)}/" style="color:#475569;" class="muted">${e(siteName)}</a> · ${e(week.id)}</p>
+<h1 style="margin:8px 0 0;font-size:24px;color:#0f172a;" class="fg">This week in the guide</h1></td></tr>
+${introParas.map((p) => `<tr><td style="padding:0 0 12px;"><p style="margin:0;font-size:16px;line-height:1.6;color:#0f172a;" class="fg">${e(p)}</p></td></tr>`).join('\n')}
+${items.length === 0 ? '<tr><td style="padding:16px 0;"><p style="margin:0;font-size:15px;color:#0f172a;" class="fg">Nothing new or updated this week.</p></td></tr>' : itemRows}
+<tr><td style="padding:24px 0 0;"><p style="margin:0;font-size:13px;line-height:1.5;color:#475569;" class="muted">You get this because you subscribed to the ${e(siteName)} newsletter.
+<a href="${UNSUBSCRIBE_PLACEHOLDER}" style="color:#475569;text-decoration:underline;" class="muted">Unsubscribe</a></p></td></tr>
+</table>
+</td></tr>
+</table>
+</body></html>
+`;
+  return { subject, text, html };
+}
+
+/** One recipient's copy: their own unsubscribe link in place of the placeholder (escaped for the HTML). */
+export function personalise(content: EmailContent, unsubscribeUrl: string): EmailContent {
+  return {
+    subject: content.subject,
+    text: content.text.replaceAll(UNSUBSCRIBE_PLACEHOLDER, unsubscribeUrl),
+    html: content.html.replaceAll(UNSUBSCRIBE_PLACEHOLDER, escapeHtml(unsubscribeUrl)),
+  };
+}
+
+const asDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
+
+/** The frameworks and trends entries and the week's intro, read from `root`'s content folder (the CLI runs outside Astro). */
+export function readDigestSources(root: string, week: IsoWeek): { entries: DigestEntry[]; intro: string | undefined } {
+  const entries: DigestEntry[] = [
+    ...readMdxCollection(join(root, 'content/frameworks')).map((f) => ({
+      kind: 'frameworks' as const,
+      id: f.id,
+      title: String(f.data['name']),
+      summary: String(f.data['tagline'] ?? f.data['description']),
+      publishedAt: asDate(f.data['publishedAt']),
+      updatedAt: asDate(f.data['updatedAt']),
+    })),
+    ...readMdxCollection(join(root, 'content/trends')).map((f) => ({
+      kind: 'trends' as const,
+      id: f.id,
+      title: String(f.data['title']),
+      summary: String(f.data['summary']),
+      publishedAt: asDate(f.data['publishedAt']),
+      updatedAt: asDate(f.data['updatedAt']),
+    })),
+  ];
+  const introFile = join(root, 'content/newsletter', `${week.year}-${String(week.week).padStart(2, '0')}.md`);
+  const intro = existsSync(introFile) ? readFileSync(introFile, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '') : undefined;
+  return { entries, intro };
+}
