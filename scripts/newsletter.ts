@@ -3,17 +3,28 @@
  * server (NEWSLETTER_DB). Plain `node` runs this file: Node 22 strips the TypeScript types, which is why the
  * modules it imports use explicit `.ts` extensions. Safe while the server runs (WAL mode).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { readConfig } from '../src/newsletter/config.ts';
 import { toCsv, CSV_HEADER } from '../src/newsletter/csv.ts';
+import { composeDigest, parseIsoWeek, personalise, readDigestSources, selectItems } from '../src/newsletter/digest.ts';
+import { sendIssue } from '../src/newsletter/digest-send.ts';
+import { createMailer } from '../src/newsletter/mailer.ts';
+import { unsubscribeUrl } from '../src/newsletter/links.ts';
 import { SqliteSubscriberStore } from '../src/newsletter/sqlite-store.ts';
-import { siteUrl } from '../src/site.ts';
+import { site, siteUrl } from '../src/site.ts';
 
 const USAGE = `Usage: npm run newsletter -- <command>
 
   stats    how many subscribers are pending, confirmed and unsubscribed
   export   all subscribers as CSV on stdout (email,status,created,confirmed)
   prune    delete pending signups whose confirmation link has expired
+  preview --week 2026-W48 [--out FILE]
+           write the week's digest as FILE.html and FILE.txt (default data/digest/<week>) and print where
+  send --week 2026-W48 [--dry-run] [--attempts 3]
+           send the digest to confirmed subscribers (SMTP_URL, or .eml files in NEWSLETTER_OUTBOX); a re-run
+           after a crash or failures sends only what is still due, never an issue twice to anyone
 
 The database is NEWSLETTER_DB (default data/newsletter.sqlite).`;
 
@@ -22,12 +33,93 @@ if (command === undefined || command === 'help' || command === '--help' || comma
   console.log(USAGE);
   process.exit(0);
 }
-if (!['stats', 'export', 'prune'].includes(command)) {
+if (!['stats', 'export', 'prune', 'preview', 'send'].includes(command)) {
   console.error(`Unknown command "${command}".\n\n${USAGE}`);
   process.exit(2);
 }
 
-const { dbPath } = readConfig(process.env, siteUrl());
+const config = readConfig(process.env, siteUrl());
+const { dbPath } = config;
+
+if (command === 'preview' || command === 'send') {
+  let args;
+  try {
+    args = parseArgs({
+      args: process.argv.slice(3),
+      options: { week: { type: 'string' }, out: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, attempts: { type: 'string', default: '3' } },
+    }).values;
+    if (!args.week) throw new Error('--week is required, e.g. --week 2026-W48.');
+    if (!/^[1-9]\d?$/.test(args.attempts)) throw new Error('--attempts must be a whole number from 1 to 99.');
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  let week;
+  try {
+    week = parseIsoWeek(args.week);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  }
+  const base = siteUrl();
+  const { entries, intro } = readDigestSources(process.cwd(), week);
+  const items = selectItems(entries, week, base);
+  const content = composeDigest({ week, siteName: site.name, siteUrl: base, items, intro });
+
+  if (command === 'preview') {
+    const out = resolve(args.out ?? join('data/digest', week.id)).replace(/\.(html|txt)$/, '');
+    mkdirSync(dirname(out), { recursive: true });
+    const sample = personalise(content, unsubscribeUrl(base, 'PREVIEW'));
+    writeFileSync(`${out}.html`, sample.html);
+    writeFileSync(`${out}.txt`, `Subject: ${sample.subject}\n\n${sample.text}`);
+    console.log(`${week.id}: ${items.length} item${items.length === 1 ? '' : 's'}${intro ? ' and the editor\'s intro' : ''}.`);
+    console.log(`HTML: ${out}.html`);
+    console.log(`Text: ${out}.txt`);
+    process.exit(0);
+  }
+
+  const store = SqliteSubscriberStore.open(dbPath);
+  const crashAfter = Number(process.env['NEWSLETTER_TEST_CRASH_AFTER'] ?? 0);
+  try {
+    const tty = process.stderr.isTTY;
+    let lastLine = 0;
+    const summary = await sendIssue({
+      store,
+      mailer: createMailer({ from: config.from, smtpUrl: config.smtpUrl, outbox: config.outbox, log: () => {} }),
+      issue: week.id,
+      content,
+      unsubscribeUrl: (key) => unsubscribeUrl(base, key),
+      messageIdDomain: new URL(base).hostname,
+      dryRun: args['dry-run'],
+      attempts: Number(args.attempts),
+      onProgress(done, total) {
+        // One line rewritten in place on a terminal; a line per 5% (and the last) in a log.
+        const line = `[${'#'.repeat(total ? Math.round((done / total) * 30) : 30).padEnd(30, '.')}] ${done}/${total}`;
+        if (tty) process.stderr.write(`\r${line}${done === total ? '\n' : ''}`);
+        else if (done === total || done - lastLine >= Math.max(1, Math.ceil(total / 20))) {
+          lastLine = done;
+          process.stderr.write(`${line}\n`);
+        }
+      },
+      // Tests only: die by SIGKILL right after the Nth recorded delivery, as a crash would.
+      afterDelivery: crashAfter > 0 ? (n) => n === crashAfter && process.kill(process.pid, 'SIGKILL') : undefined,
+    });
+    const counts = await store.deliveryCounts(week.id);
+    if (summary.dryRun) {
+      console.log(`Dry run of ${week.id}: would send ${summary.due} message${summary.due === 1 ? '' : 's'} (${summary.alreadySent} already sent); nothing was sent.`);
+      console.log(`Subject: ${content.subject}`);
+    } else {
+      console.log(`${week.id}: sent ${summary.sent} of ${summary.due} due (${summary.alreadySent} sent by an earlier run, ${counts.sent} in all).`);
+      if (summary.resentInDoubt) console.log(`${summary.resentInDoubt} of them had been interrupted mid-send and went again with the same Message-ID.`);
+      for (const f of summary.failed) console.log(`failed after ${f.attempts} attempt${f.attempts === 1 ? '' : 's'}: ${f.email}: ${f.error}`);
+      if (summary.failed.length) console.log(`${summary.failed.length} failed; run the same command again to retry them.`);
+    }
+    process.exitCode = summary.failed.length ? 1 : 0;
+  } finally {
+    await store.close();
+  }
+  process.exit();
+}
 // Reading commands must not create a database: say there is none instead.
 if (!existsSync(dbPath)) {
   console.error(`No newsletter database at ${dbPath} yet: nobody has signed up.`);

@@ -13,6 +13,8 @@ export interface OutgoingMail extends EmailContent {
   to: string;
   /** HTTPS in production: mailbox providers only offer one-click unsubscribe for HTTPS URLs. */
   unsubscribeUrl: string;
+  /** A fixed Message-ID (e.g. one per digest issue and recipient, so a resent copy is recognisably the same). */
+  messageId?: string | undefined;
 }
 
 export interface SentMail {
@@ -41,6 +43,7 @@ function message(from: string, mail: OutgoingMail): SendMailOptions {
     html: mail.html,
     list: { unsubscribe: { url: mail.unsubscribeUrl } },
     headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    ...(mail.messageId ? { messageId: mail.messageId } : {}),
   };
 }
 

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { ConfirmationDue, ConfirmOutcome, ExportRow, SignupRecord, StoreStats, SubscriberStatus, SubscriberStore } from './store.ts';
+import type { ConfirmationDue, ConfirmOutcome, DeliveryCounts, DeliveryOutcome, DueRecipient, ExportRow, SignupRecord, StoreStats, SubscriberStatus, SubscriberStore } from './store.ts';
 
 /** Migration N takes the schema from version N to N+1. Append; never edit one that has shipped. */
 export const MIGRATIONS: readonly string[] = [
@@ -27,6 +27,17 @@ export const MIGRATIONS: readonly string[] = [
      updated_at         TEXT NOT NULL
    ) STRICT;
    CREATE INDEX subscribers_pending_expiry ON subscribers (confirm_expires_at) WHERE status = 'pending';`,
+  // One row per issue and subscriber: the key that makes a re-run after a crash skip whoever already has it.
+  `CREATE TABLE deliveries (
+     issue         TEXT NOT NULL,
+     subscriber_id INTEGER NOT NULL REFERENCES subscribers (id) ON DELETE CASCADE,
+     status        TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'failed')),
+     attempts      INTEGER NOT NULL DEFAULT 0,
+     message_id    TEXT,
+     error         TEXT,
+     updated_at    TEXT NOT NULL,
+     PRIMARY KEY (issue, subscriber_id)
+   ) STRICT;`,
 ];
 
 // Timestamps are ISO 8601 UTC strings: readable in any SQLite shell, and they sort and compare as text.
@@ -151,6 +162,56 @@ export class SqliteSubscriberStore implements SubscriberStore {
       .prepare(`DELETE FROM subscribers WHERE status = 'pending' AND confirm_expires_at <= ?`)
       .run(iso(now));
     return Number(result.changes);
+  }
+
+  async dueRecipients(issue: string): Promise<DueRecipient[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT s.id, s.email, s.unsubscribe_key, d.status, coalesce(d.attempts, 0) AS attempts
+         FROM subscribers s LEFT JOIN deliveries d ON d.subscriber_id = s.id AND d.issue = ?
+         WHERE s.status = 'confirmed' AND (d.status IS NULL OR d.status != 'sent')
+         ORDER BY s.id`,
+      )
+      .all(issue) as { id: number; email: string; unsubscribe_key: string; status: string | null; attempts: number }[];
+    return rows.map((r) => ({ id: r.id, email: r.email, unsubscribeKey: r.unsubscribe_key, inDoubt: r.status === 'sending', attempts: r.attempts }));
+  }
+
+  async beginDelivery(issue: string, subscriberId: number, now: Date): Promise<void> {
+    this.#db
+      .prepare(
+        `INSERT INTO deliveries (issue, subscriber_id, status, attempts, updated_at) VALUES (:issue, :id, 'sending', 1, :now)
+         ON CONFLICT (issue, subscriber_id) DO UPDATE SET status = 'sending', attempts = attempts + 1, error = NULL, updated_at = :now
+         WHERE deliveries.status != 'sent'`,
+      )
+      .run({ issue, id: subscriberId, now: iso(now) });
+  }
+
+  async finishDelivery(issue: string, subscriberId: number, outcome: DeliveryOutcome, now: Date): Promise<void> {
+    const sent = 'messageId' in outcome;
+    this.#db
+      .prepare(
+        `UPDATE deliveries SET status = :status, message_id = :messageId, error = :error, updated_at = :now
+         WHERE issue = :issue AND subscriber_id = :id`,
+      )
+      .run({
+        issue,
+        id: subscriberId,
+        status: sent ? 'sent' : 'failed',
+        messageId: sent ? outcome.messageId : null,
+        error: sent ? null : outcome.error,
+        now: iso(now),
+      });
+  }
+
+  async deliveryCounts(issue: string): Promise<DeliveryCounts> {
+    const row = this.#db
+      .prepare(
+        `SELECT count(*) FILTER (WHERE status = 'sent') AS sent, count(*) FILTER (WHERE status = 'failed') AS failed,
+           count(*) FILTER (WHERE status = 'sending') AS sending
+         FROM deliveries WHERE issue = ?`,
+      )
+      .get(issue) as unknown as DeliveryCounts;
+    return { sent: row.sent, failed: row.failed, sending: row.sending };
   }
 
   async close(): Promise<void> {

@@ -45,6 +45,26 @@ export interface ExportRow {
   confirmedAt: string | null;
 }
 
+/** A confirmed subscriber an issue is still due to (no 'sent' delivery recorded for it yet). */
+export interface DueRecipient {
+  id: number;
+  email: string;
+  unsubscribeKey: string;
+  /** A previous run claimed this delivery and never recorded the outcome (it died mid-send). */
+  inDoubt: boolean;
+  /** Attempts recorded so far, over every run. */
+  attempts: number;
+}
+
+export type DeliveryOutcome = { messageId: string } | { error: string };
+
+export interface DeliveryCounts {
+  sent: number;
+  failed: number;
+  /** Claimed but never finished: the sender died between claiming and recording. */
+  sending: number;
+}
+
 export interface SubscriberStore {
   /**
    * Records a signup in one atomic upsert on the normalised address. Returns who should get a confirmation
@@ -65,5 +85,12 @@ export interface SubscriberStore {
   exportRows(): Promise<ExportRow[]>;
   /** Deletes pending subscribers whose link expired; returns how many. */
   pruneExpired(now: Date): Promise<number>;
+  /** Confirmed subscribers who have not been sent `issue` yet, in id order (a stable order across re-runs). */
+  dueRecipients(issue: string): Promise<DueRecipient[]>;
+  /** Records that a delivery is about to be attempted (one row per issue and subscriber; counts attempts). */
+  beginDelivery(issue: string, subscriberId: number, now: Date): Promise<void>;
+  /** Records the outcome of the attempt begun last: 'sent' with the message id, or 'failed' with the error. */
+  finishDelivery(issue: string, subscriberId: number, outcome: DeliveryOutcome, now: Date): Promise<void>;
+  deliveryCounts(issue: string): Promise<DeliveryCounts>;
   close(): Promise<void>;
 }
