@@ -25,9 +25,9 @@ export interface SendOptions {
   attempts?: number;
   /** Wait before retry n (1-based). */
   backoffMs?: (retry: number) => number;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: ((done: number, total: number) => void) | undefined;
   /** Called after each recorded delivery (tests use it to crash the sender at a chosen point). */
-  afterDelivery?: (count: number) => void;
+  afterDelivery?: ((count: number) => void) | undefined;
   now?: () => Date;
 }
 
