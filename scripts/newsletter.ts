@@ -8,9 +8,6 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../src/newsletter/config.ts';
 import { toCsv, CSV_HEADER } from '../src/newsletter/csv.ts';
-import { composeDigest, parseIsoWeek, personalise, readDigestSources, selectItems } from '../src/newsletter/digest.ts';
-import { sendIssue } from '../src/newsletter/digest-send.ts';
-import { createMailer } from '../src/newsletter/mailer.ts';
 import { unsubscribeUrl } from '../src/newsletter/links.ts';
 import { SqliteSubscriberStore } from '../src/newsletter/sqlite-store.ts';
 import { site, siteUrl } from '../src/site.ts';
@@ -42,6 +39,10 @@ const config = readConfig(process.env, siteUrl());
 const { dbPath } = config;
 
 if (command === 'preview' || command === 'send') {
+  // Loaded only here: nodemailer and the content reader would slow down every `stats` and `export`.
+  const { composeDigest, parseIsoWeek, personalise, readDigestSources, selectItems } = await import('../src/newsletter/digest.ts');
+  const { sendIssue } = await import('../src/newsletter/digest-send.ts');
+  const { createMailer } = await import('../src/newsletter/mailer.ts');
   let args;
   try {
     args = parseArgs({
