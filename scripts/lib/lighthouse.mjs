@@ -120,7 +120,12 @@ export async function launchChromium({ path = chromiumPath(), trapPort, extraFla
       child.kill('SIGTERM');
       await once(child, 'exit');
     }
-    rmSync(profile, { recursive: true, force: true });
+    // Helper processes can still be writing to the profile for a moment after the browser exits.
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+    } catch (error) {
+      console.error(`could not remove ${profile}: ${error instanceof Error ? error.message : error}`);
+    }
   };
   return { port, close };
 }
