@@ -56,7 +56,7 @@ async function part(name, fn) {
     await fn();
   } catch (error) {
     failures.push(name);
-    console.error(`\n✖ ${name}: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    console.error(`\n✖ ${name}: ${error instanceof Error ? error.message : error}`);
   }
 }
 
@@ -64,7 +64,9 @@ async function part(name, fn) {
 // Build (for weight, lighthouse and signup: they all look at the real site's dist/)
 // ---------------------------------------------------------------------------------------------------------------
 let buildSeconds;
-if (options.parts.some((p) => p !== 'scaling')) {
+const SIGNUP_SCRIPT = 'scripts/bench-signup.mjs';
+const needsBuild = options.parts.some((p) => p === 'weight' || p === 'lighthouse' || (p === 'signup' && existsSync(SIGNUP_SCRIPT)));
+if (needsBuild) {
   if (options.skipBuild && existsSync('dist/server/entry.mjs')) {
     console.log('\nBuild: skipped (--skip-build), using the existing dist/');
   } else {
@@ -194,13 +196,13 @@ await part('lighthouse', async () => {
 // server with a throwaway database); this part only runs it, after the build above, and prints what it prints.
 // ---------------------------------------------------------------------------------------------------------------
 await part('signup', () => {
-  console.log('\n## Signup endpoint under load (scripts/bench-signup.mjs)\n');
-  if (!existsSync('scripts/bench-signup.mjs')) {
-    console.log('scripts/bench-signup.mjs not found: skipped (it comes with the newsletter signup).');
+  console.log(`\n## Signup endpoint under load (${SIGNUP_SCRIPT})\n`);
+  if (!existsSync(SIGNUP_SCRIPT)) {
+    console.log(`${SIGNUP_SCRIPT} not found: skipped (it comes with the newsletter signup).`);
     return;
   }
-  const run = spawnSync(process.execPath, ['scripts/bench-signup.mjs'], { stdio: 'inherit', env: process.env });
-  if (run.status !== 0) throw new Error(`scripts/bench-signup.mjs exited with ${run.status ?? run.signal}`);
+  const run = spawnSync(process.execPath, [SIGNUP_SCRIPT], { stdio: 'inherit', env: process.env });
+  if (run.status !== 0) throw new Error(`${SIGNUP_SCRIPT} exited with ${run.status ?? run.signal}`);
 });
 
 // ---------------------------------------------------------------------------------------------------------------
