@@ -1,27 +1,253 @@
 #!/usr/bin/env node
-/** `npm run bench`: build time and per-page weight of the built site. Figures, not pass/fail. */
+/**
+ * `npm run bench`: figures, not pass/fail. One table per part, selectable with --only (see --help):
+ *   weight      build time, then every page's weight: HTML, CSS, JS, images, fonts (raw, gzip, brotli) and the
+ *               critical bytes (HTML + render-blocking CSS, gzip) against the 14 KB first round trip
+ *   lighthouse  Lighthouse 13 (mobile and desktop presets) in the system Chromium against scripts/server.mjs on
+ *               loopback: the four category scores, LCP, TBT, CLS, FCP
+ *   signup      the newsletter signup under load, by scripts/bench-signup.mjs when that script exists
+ *   scaling     synthetic corpora (100, 500, 2,000 entries by default) built cold in a temporary copy of the
+ *               project: build time and peak memory, in total and per page
+ */
 import { spawnSync } from 'node:child_process';
-import { pageWeights } from './lib/page-weight.mjs';
+import { existsSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { parseBenchArgs, USAGE } from './lib/bench-args.mjs';
+import { chromiumPath, launchChromium, medianRun, runLighthouse, summarizeLhr, trappedHost, trapProxy } from './lib/lighthouse.mjs';
+import { FIRST_ROUND_TRIP, pageWeights } from './lib/page-weight.mjs';
+import { scalingRows, scalingRun } from './lib/scaling.mjs';
+import { startServer } from './lib/serve.mjs';
+import { kb, section } from './lib/table.mjs';
 
-const kb = (n) => (n / 1024).toFixed(1).padStart(7);
+let options;
+try {
+  options = parseBenchArgs(process.argv.slice(2), process.env);
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
-const started = performance.now();
-const build = spawnSync('npx', ['astro', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
-const seconds = (performance.now() - started) / 1000;
-if (build.status !== 0) {
-  console.error('astro build failed');
+let interrupted = false;
+process.on('SIGINT', () => {
+  interrupted = true;
+});
+
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(2))
+    .join(' ');
+const fixed = (n, digits = 0) => (typeof n === 'number' && Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const failures = [];
+
+console.log(
+  `Machine: ${availableParallelism()} cores (${cpus()[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 1024 ** 3).toFixed(1)} GiB memory, ` +
+    `Node ${process.versions.node}, ${process.platform}; load average ${load()} (1, 5, 15 min); ${new Date().toISOString()}`,
+);
+console.log(`Parts: ${options.parts.join(', ')}`);
+
+/** Each part runs on its own: one that fails is reported and the others still run. */
+async function part(name, fn) {
+  if (!options.parts.includes(name) || interrupted) return;
+  try {
+    await fn();
+  } catch (error) {
+    failures.push(name);
+    console.error(`\n✖ ${name}: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Build (for weight, lighthouse and signup: they all look at the real site's dist/)
+// ---------------------------------------------------------------------------------------------------------------
+let buildSeconds;
+const SIGNUP_SCRIPT = 'scripts/bench-signup.mjs';
+const needsBuild = options.parts.some((p) => p === 'weight' || p === 'lighthouse' || (p === 'signup' && existsSync(SIGNUP_SCRIPT)));
+if (needsBuild) {
+  if (options.skipBuild && existsSync('dist/server/entry.mjs')) {
+    console.log('\nBuild: skipped (--skip-build), using the existing dist/');
+  } else {
+    const started = performance.now();
+    const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    buildSeconds = (performance.now() - started) / 1000;
+    if (build.status !== 0) {
+      console.error('astro build failed');
+      process.exit(1);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Page weight
+// ---------------------------------------------------------------------------------------------------------------
+await part('weight', () => {
+  const rows = pageWeights().sort((a, b) => a.page.localeCompare(b.page));
+  if (buildSeconds !== undefined) {
+    console.log(`\nBuild: ${buildSeconds.toFixed(2)} s for ${rows.length} pages (${((buildSeconds * 1000) / rows.length).toFixed(0)} ms/page), load average ${load()}`);
+  }
+  const triple = (s) => [kb(s.raw), kb(s.gzip), kb(s.brotli)];
+  const over = rows.filter((r) => r.critical.gzip > FIRST_ROUND_TRIP);
+  const articles = rows.filter((r) => /^\/(frameworks|trends)\/[^/]+\/$/.test(r.page));
+  const range = (list, f) => (list.length ? `${kb(Math.min(...list.map(f)))}–${kb(Math.max(...list.map(f)))}` : 'n/a');
+  console.log(
+    section(
+      'Page weight (KB; each kind raw, gzip, brotli; critical = HTML + render-blocking CSS, gzip)',
+      ['page', 'HTML', 'gz', 'br', 'CSS', 'gz', 'br', 'JS', 'gz', 'br', 'img', 'gz', 'br', 'font', 'gz', 'br', 'total gz', 'br', 'critical gz', '14 KB'],
+      rows.map((r) => [
+        r.page,
+        ...triple(r.html),
+        ...triple(r.css),
+        ...triple(r.js),
+        ...triple(r.images),
+        ...triple(r.fonts),
+        kb(r.total.gzip),
+        kb(r.total.brotli),
+        kb(r.critical.gzip),
+        r.critical.gzip > FIRST_ROUND_TRIP ? `+${kb(r.critical.gzip - FIRST_ROUND_TRIP)}` : 'ok',
+      ]),
+      [
+        `${over.length} of ${rows.length} pages over the 14 KB first round trip (critical gzip). Articles: critical ${range(articles, (r) => r.critical.gzip)} KB gzip ` +
+          `(HTML ${range(articles, (r) => r.html.gzip)}, render-blocking CSS ${range(articles, (r) => r.critical.gzip - r.html.gzip)}); brotli critical ${range(articles, (r) => r.critical.brotli)}.`,
+        'JS = module scripts and their static imports (inline scripts are inside the HTML bytes). CSS and JS files are shared by pages',
+        'and cached after the first one: these are first-visit figures. Images/fonts: <img>, preloads and url() in the CSS (icons not counted).',
+        `Totals: HTML ${kb(rows.reduce((a, r) => a + r.html.raw, 0))} KB raw across ${rows.length} pages.`,
+      ],
+    ),
+  );
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lighthouse
+// ---------------------------------------------------------------------------------------------------------------
+await part('lighthouse', async () => {
+  const browser = chromiumPath();
+  const version = spawnSync(browser, ['--version'], { encoding: 'utf8' }).stdout.trim() || browser;
+  const trap = await trapProxy();
+  const server = await startServer();
+  let chromium;
+  const rows = [];
+  const notes = [];
+  const lost = new Map();
+  const offLoopback = new Set();
+  const errors = [];
+  let benchmarkIndex = [];
+  try {
+    const probe = await fetch(`${server.url}/`, { headers: { 'accept-encoding': 'gzip, br' } });
+    await probe.arrayBuffer();
+    notes.push(`Server: scripts/server.mjs on ${server.url}; Content-Encoding of HTML for "Accept-Encoding: gzip, br": ${probe.headers.get('content-encoding') ?? 'none (sent uncompressed)'}.`);
+    chromium = await launchChromium({ path: browser, trapPort: trap.port });
+    for (const page of options.pages) {
+      for (const preset of ['mobile', 'desktop']) {
+        if (interrupted) throw new Error('interrupted');
+        const lhrs = [];
+        for (let i = 0; i < options.runs; i++) lhrs.push(await runLighthouse(`${server.url}${page}`, { port: chromium.port, preset }));
+        const all = lhrs.map(summarizeLhr);
+        const s = summarizeLhr(await medianRun(lhrs));
+        benchmarkIndex.push(...all.map((a) => a.benchmarkIndex).filter((n) => typeof n === 'number'));
+        all.flatMap((a) => a.offLoopback).forEach((u) => offLoopback.add(u));
+        if (s.runtimeError) errors.push(`${page} ${preset}: ${s.runtimeError}`);
+        for (const w of s.warnings) notes.push(`${page} ${preset}: ${w}`);
+        for (const l of s.lost) {
+          const key = `${l.category}: ${l.title}`;
+          const entry = lost.get(key) ?? { where: [], display: l.display };
+          entry.where.push(`${page} ${preset}${l.display ? ` (${l.display})` : ''}`);
+          lost.set(key, entry);
+        }
+        rows.push([page, preset, fixed(s.scores.performance), fixed(s.scores.accessibility), fixed(s.scores.bestPractices), fixed(s.scores.seo), fixed(s.lcp), fixed(s.tbt), fixed(s.cls, 3), fixed(s.fcp)]);
+        console.error(`  lighthouse ${page} ${preset}: done (${options.runs} run${options.runs > 1 ? 's' : ''})`);
+      }
+    }
+  } finally {
+    await chromium?.close();
+    await server.stop();
+    await trap.close();
+  }
+  const trapped = trap.attempts.map(trappedHost);
+  const attempts = [...new Set(trapped.filter(Boolean))];
+  benchmarkIndex = benchmarkIndex.sort((a, b) => a - b);
+  console.log(
+    section(
+      `Lighthouse 13 (${options.runs === 1 ? 'one run' : `median of ${options.runs} runs`} per page and preset; ms except CLS)`,
+      ['page', 'preset', 'perf', 'a11y', 'best pr.', 'SEO', 'LCP', 'TBT', 'CLS', 'FCP'],
+      rows,
+      [
+        `${version}; Lighthouse simulated throttling (mobile: Moto G Power, slow 4G, 4x CPU; desktop: no CPU slowdown, 40 ms RTT).`,
+        `Lighthouse benchmarkIndex ${benchmarkIndex.length ? `${fixed(benchmarkIndex[0])}–${fixed(benchmarkIndex.at(-1))}` : 'n/a'} (higher = faster machine; a loaded machine scores lower).`,
+        ...notes,
+        `Network: ${offLoopback.size === 0 ? 'every request the pages made was to loopback' : `requests off loopback: ${[...offLoopback].join(', ')}`}; ` +
+          `${attempts.length === 0 ? 'Chromium tried no other host' : `Chromium tried (and was refused): ${attempts.join(', ')}`}; ` +
+          `${trapped.filter((h) => !h).length} background request(s) of Chromium's own answered by the loopback trap.`,
+        ...(lost.size ? ['Points lost (weighted audits below 1):', ...[...lost].map(([k, v]) => `  - ${k}: ${v.where.join('; ')}`)] : ['No weighted audit lost points.']),
+      ],
+    ),
+  );
+  if (errors.length) throw new Error(`Lighthouse could not measure:\n${errors.join('\n')}`);
+  if (offLoopback.size || attempts.length) throw new Error('something tried to leave loopback (see above)');
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Signup under load. HOOK: the newsletter branch brings scripts/bench-signup.mjs (autocannon against the real
+// server with a throwaway database); this part only runs it, after the build above, and prints what it prints.
+// ---------------------------------------------------------------------------------------------------------------
+await part('signup', () => {
+  console.log(`\n## Signup endpoint under load (${SIGNUP_SCRIPT})\n`);
+  if (!existsSync(SIGNUP_SCRIPT)) {
+    console.log(`${SIGNUP_SCRIPT} not found: skipped (it comes with the newsletter signup).`);
+    return;
+  }
+  const run = spawnSync(process.execPath, [SIGNUP_SCRIPT], { stdio: 'inherit', env: process.env });
+  if (run.status !== 0) throw new Error(`${SIGNUP_SCRIPT} exited with ${run.status ?? run.signal}`);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Build scaling
+// ---------------------------------------------------------------------------------------------------------------
+await part('scaling', () => {
+  const runs = [];
+  for (const n of options.sizes) {
+    if (interrupted) break;
+    console.error(`  scaling: building ${n} synthetic ${options.corpus} (load average ${load()}) …`);
+    runs.push(scalingRun(options.corpus, n));
+  }
+  const rows = scalingRows(runs);
+  console.log(
+    section(
+      `Build scaling (synthetic ${options.corpus}, cold builds of a temporary copy; per page = per HTML page)`,
+      ['entries', 'HTML pages', 'share PNGs', 'build s', 'ms/page', 'marginal ms/page', 'CPU s', 'CPU ms/page', 'cores used', 'peak MB', 'peak KB/page', 'load 1m before→after'],
+      rows.map((r) => [
+        r.entries,
+        r.htmlPages,
+        r.ogImages,
+        fixed(r.wallSeconds, 1),
+        fixed(r.msPerPage, 1),
+        r.marginalMsPerPage === undefined ? '–' : fixed(r.marginalMsPerPage, 1),
+        fixed(r.cpuSeconds, 1),
+        fixed(r.cpuMsPerPage, 1),
+        fixed(r.cpuShare, 2),
+        fixed(r.peakMb),
+        fixed(r.peakKbPerPage),
+        `${fixed(r.loadBefore, 2)}→${fixed(r.loadAfter, 2)}`,
+      ]),
+      [
+        `Each build adds the entries to a copy of the project (real content kept) in the system temp folder, removed afterwards.`,
+        `marginal = extra build time per extra page since the previous size (the slope of the cost curve; flat if it stays level).`,
+        `Memory: ${runs[0]?.memorySource ?? 'n/a'}. "cores used" = CPU time / wall time (2 would be both cores busy).`,
+      ],
+    ),
+  );
+});
+
+if (interrupted) {
+  console.error('\nInterrupted.');
+  process.exit(130);
+}
+if (failures.length) {
+  console.error(`\nParts that failed: ${failures.join(', ')}`);
   process.exit(1);
 }
-
-const rows = pageWeights();
-console.log(`\nBuild: ${seconds.toFixed(2)} s for ${rows.length} pages (${((seconds * 1000) / rows.length).toFixed(0)} ms/page)\n`);
-console.log('KB (raw / gzip)'.padEnd(44) + 'HTML raw  gzip | CSS raw   gzip | JS raw    gzip | critical gzip');
-for (const r of rows) {
-  const critical = r.html.gzip + r.css.gzip;
-  console.log(
-    r.page.padEnd(44) +
-      `${kb(r.html.raw)}${kb(r.html.gzip)} |${kb(r.css.raw)}${kb(r.css.gzip)} |${kb(r.js.raw)}${kb(r.js.gzip)} | ${kb(critical)}${critical > 14 * 1024 ? '  over 14 KB' : ''}`,
-  );
-}
-const total = rows.reduce((a, r) => a + r.html.raw, 0);
-console.log(`\nTotal HTML: ${kb(total)} KB raw across ${rows.length} pages`);

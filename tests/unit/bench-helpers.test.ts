@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIGHTHOUSE_PAGES, DEFAULT_SIZES, PARTS, parseBenchArgs } from '../../scripts/lib/bench-args.mjs';
+import { BASE_FLAGS, chromiumFlags, isLocalUrl, summarizeLhr, trappedHost } from '../../scripts/lib/lighthouse.mjs';
+import { parseGnuTime, scalingRows } from '../../scripts/lib/scaling.mjs';
+import { formatTable, kb } from '../../scripts/lib/table.mjs';
+
+describe('parseBenchArgs', () => {
+  it('runs every part with the default sizes when given nothing', () => {
+    expect(parseBenchArgs([], {})).toEqual({ parts: PARTS, sizes: DEFAULT_SIZES, corpus: 'trends', runs: 1, pages: DEFAULT_LIGHTHOUSE_PAGES, skipBuild: false, help: false });
+  });
+
+  it('selects parts (in the fixed order) and sizes from flags', () => {
+    const o = parseBenchArgs(['--only', 'scaling,weight', '--sizes', '500,100,2_000', '--runs', '3'], {});
+    expect(o.parts).toEqual(['weight', 'scaling']);
+    expect(o.sizes).toEqual([100, 500, 2000]);
+    expect(o.runs).toBe(3);
+  });
+
+  it('reads BENCH_* variables, and flags win over them', () => {
+    expect(parseBenchArgs([], { BENCH_ONLY: 'lighthouse', BENCH_SIZES: '100' })).toMatchObject({ parts: ['lighthouse'], sizes: [100] });
+    expect(parseBenchArgs(['--sizes', '50'], { BENCH_SIZES: '100' }).sizes).toEqual([50]);
+  });
+
+  it.each([
+    [['--only', 'weight,speed'], /unknown part "speed"/],
+    [['--sizes', '100,abc'], /not a positive whole number/],
+    [['--sizes', '0'], /not a positive whole number/],
+    [['--runs', '1.5'], /not a positive whole number/],
+    [['--corpus', 'faq'], /not one of trends, frameworks/],
+    [['--pages', 'compare/'], /not a site path/],
+    [['--sizez', '1'], /Unknown option/],
+  ])('rejects %j', (argv, message) => {
+    expect(() => parseBenchArgs(argv, {})).toThrow(message);
+  });
+});
+
+describe('formatTable', () => {
+  it('right-aligns numeric columns and left-aligns text, with a rule under the header', () => {
+    expect(formatTable(['page', 'KB', 'note'], [['/', '12.5', 'ok'], ['/frameworks/django/', '3.0', '+4.3 over']]).split('\n')).toEqual([
+      'page                   KB  note',
+      '-------------------  ----  ---------',
+      '/                    12.5  ok',
+      '/frameworks/django/   3.0  +4.3 over',
+    ]);
+  });
+
+  it('formats kilobytes with one decimal', () => {
+    expect(kb(14 * 1024)).toBe('14.0');
+    expect(kb(1536)).toBe('1.5');
+  });
+});
+
+describe('loopback checks', () => {
+  it.each([
+    ['http://127.0.0.1:4321/', true],
+    ['http://localhost/x', true],
+    ['http://[::1]:8080/', true],
+    ['data:image/png;base64,AA', true],
+    ['chrome://newtab/', true],
+    ['https://fonts.googleapis.com/css', false],
+    ['http://10.0.0.1/', false],
+    ['http://127.0.0.1.example.org/', false],
+  ])('%s is local: %s', (url, local) => expect(isLocalUrl(url)).toBe(local));
+
+  it.each([
+    ['CONNECT update.googleapis.com:443', 'update.googleapis.com:443'],
+    ['GET http://clients2.google.com/time/1/current', 'clients2.google.com'],
+    ['POST /ListAccounts?gpsia=1', undefined],
+    ['CONNECT 127.0.0.1:4000', undefined],
+  ])('a trapped "%s" was going to %s', (line, host) => expect(trappedHost(line)).toBe(host));
+
+  it('Chromium gets the project flags, and every service URL it is given points at loopback', () => {
+    const flags = chromiumFlags({ trapPort: 9999, profile: '/tmp/p' });
+    expect(flags.slice(0, BASE_FLAGS.length)).toEqual(BASE_FLAGS);
+    expect(BASE_FLAGS).toEqual(['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']);
+    const urls = flags.flatMap((f) => f.match(/[a-z]+:\/\/[^\s,/]+/g) ?? []);
+    expect(urls.length).toBeGreaterThanOrEqual(3);
+    for (const u of urls) expect(isLocalUrl(u), u).toBe(true);
+    expect(flags).toContain('--proxy-server=http://127.0.0.1:9999');
+  });
+});
+
+describe('summarizeLhr', () => {
+  const category = (score: number, refs: { id: string; weight: number }[]) => ({ score, auditRefs: refs });
+  const lhr = {
+    finalDisplayedUrl: 'http://127.0.0.1:5000/',
+    configSettings: { formFactor: 'mobile' },
+    environment: { benchmarkIndex: 1234.5 },
+    runWarnings: [],
+    categories: {
+      performance: category(0.876, [
+        { id: 'largest-contentful-paint', weight: 25 },
+        { id: 'total-blocking-time', weight: 30 },
+        { id: 'cumulative-layout-shift', weight: 25 },
+        { id: 'first-contentful-paint', weight: 10 },
+        { id: 'render-blocking-insight', weight: 0 },
+      ]),
+      accessibility: category(1, []),
+      'best-practices': category(0.96, [{ id: 'errors-in-console', weight: 1 }]),
+      seo: category(1, []),
+    },
+    audits: {
+      'largest-contentful-paint': { score: 0.9, numericValue: 2512.4, title: 'Largest Contentful Paint', displayValue: '2.5 s' },
+      'total-blocking-time': { score: 0.5, numericValue: 420, title: 'Total Blocking Time', displayValue: '420 ms' },
+      'cumulative-layout-shift': { score: 1, numericValue: 0, title: 'Cumulative Layout Shift' },
+      'first-contentful-paint': { score: 1, numericValue: 900, title: 'First Contentful Paint' },
+      'render-blocking-insight': { score: 0, title: 'Render blocking requests' },
+      'errors-in-console': { score: 0, title: 'Browser errors were logged to the console' },
+      'network-requests': { details: { items: [{ url: 'http://127.0.0.1:5000/' }, { url: 'https://cdn.example.org/x.js' }, { url: 'data:image/png;base64,AA' }] } },
+    },
+  };
+
+  it('gives the four scores out of 100, the four metrics and the requests that left loopback', () => {
+    const s = summarizeLhr(lhr);
+    expect(s.scores).toEqual({ performance: 88, accessibility: 100, bestPractices: 96, seo: 100 });
+    expect([s.lcp, s.tbt, s.cls, s.fcp]).toEqual([2512.4, 420, 0, 900]);
+    expect(s.benchmarkIndex).toBe(1234.5);
+    expect(s.requests).toBe(3);
+    expect(s.offLoopback).toEqual(['https://cdn.example.org/x.js']);
+  });
+
+  it('lists the weighted audits that lost points, costliest first, ignoring unweighted ones', () => {
+    expect(summarizeLhr(lhr).lost.map((l: { id: string }) => l.id)).toEqual(['total-blocking-time', 'largest-contentful-paint', 'errors-in-console']);
+  });
+
+  it('copes with a failed run', () => {
+    const s = summarizeLhr({ runtimeError: { message: 'Chrome prevented page load' }, categories: { performance: { score: null, auditRefs: [] } }, audits: {} });
+    expect(s.runtimeError).toBe('Chrome prevented page load');
+    expect(s.scores.performance).toBeUndefined();
+  });
+});
+
+describe('scaling', () => {
+  it('reads the last "%e %U %S %M" line of GNU time', () => {
+    expect(parseGnuTime('Command exited with non-zero status 1\n12.34 20.01 1.50 812345\n')).toEqual({ wallSeconds: 12.34, userSeconds: 20.01, systemSeconds: 1.5, maxRssKb: 812345 });
+    expect(parseGnuTime('garbage')).toBeUndefined();
+  });
+
+  it('gives per-page figures and the marginal cost of the added pages', () => {
+    const run = (htmlPages: number, wallSeconds: number, maxRssKb: number) => ({ entries: htmlPages - 30, htmlPages, ogImages: htmlPages, wallSeconds, userSeconds: wallSeconds, systemSeconds: 0, maxRssKb, loadBefore: 1, loadAfter: 1 });
+    const [a, b] = scalingRows([run(130, 13, 1024 * 100), run(530, 33, 1024 * 300)]);
+    expect(a).toMatchObject({ msPerPage: 100, marginalMsPerPage: undefined, peakMb: 100, cpuShare: 1 });
+    expect(b?.marginalMsPerPage).toBe(50);
+    expect(b?.peakKbPerPage).toBeCloseTo((1024 * 300) / 530);
+  });
+});
