@@ -1,6 +1,7 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { freePort } from '../support/free-port';
 import { once } from 'node:events';
-import { connect, createServer, type AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -24,15 +25,6 @@ Server.prototype.listen = function (...args) {
   return listen.apply(this, args);
 };`)}`;
 
-/** A port free right now: the OS picks one on loopback, then we release it for the sample. */
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  probe.close();
-  await once(probe, 'close');
-  return port;
-}
 
 /**
  * Starts the sample with `env` (HOST and PORT from this shell are dropped, so each test states its own);
