@@ -210,10 +210,15 @@ await part('signup', () => {
 // ---------------------------------------------------------------------------------------------------------------
 await part('scaling', () => {
   const runs = [];
+  const errors = [];
   for (const n of options.sizes) {
     if (interrupted) break;
     console.error(`  scaling: building ${n} synthetic ${options.corpus} (load average ${load()}) …`);
-    runs.push(scalingRun(options.corpus, n));
+    try {
+      runs.push(scalingRun(options.corpus, n));
+    } catch (error) {
+      errors.push(`${n}: ${error instanceof Error ? error.message : error}`);
+    }
   }
   const rows = scalingRows(runs);
   console.log(
@@ -241,6 +246,7 @@ await part('scaling', () => {
       ],
     ),
   );
+  if (errors.length) throw new Error(`build failed for size ${errors.join('\n')}`);
 });
 
 if (interrupted) {
