@@ -167,9 +167,3 @@ export function pairPageTitle(a: Contender, b: Contender): string {
   return `${pairTitle(a, b)}: which to pick`;
 }
 
-/** Tailwind width classes for a 0–5 bar, as literals so Tailwind finds them (no inline styles: the CSP forbids them). */
-export const BAR_WIDTH = ['w-0', 'w-1/5', 'w-2/5', 'w-3/5', 'w-4/5', 'w-full'] as const;
-
-export function barWidth(score: number): string {
-  return BAR_WIDTH[Math.max(0, Math.min(5, Math.round(score)))]!;
-}

@@ -24,3 +24,22 @@ describe('built site', () => {
     expect(html).toMatch(/rel="canonical" href="https?:\/\/[^"]+\/"/);
   });
 });
+
+describe('article ratings', () => {
+  it('show each score as text and as a bar of the matching width', async () => {
+    const { frameworkEntries } = await import('../support/collections');
+    const { barWidth, RATING_DIMENSIONS, RATING_KEYS } = await import('../../src/lib/ratings');
+    for (const { id, data } of frameworkEntries) {
+      const html = readFileSync(client(`frameworks/${id}/index.html`), 'utf8');
+      const section = /<section aria-labelledby="ratings"[\s\S]*?<\/section>/.exec(html)![0];
+      const cards = section.split('<dt').slice(1);
+      expect(cards, id).toHaveLength(RATING_KEYS.length);
+      RATING_KEYS.forEach((key, i) => {
+        const { score } = data.ratings[key];
+        expect(cards[i], `${id} ${key}`).toContain(`<span>${RATING_DIMENSIONS[key]}</span>`);
+        expect(cards[i], `${id} ${key}`).toContain(`${score}/5`);
+        expect(cards[i], `${id} ${key}`).toMatch(new RegExp(`class="[^"]*\\b${barWidth(score).replace('/', '\\/')}\\b`));
+      });
+    }
+  });
+});

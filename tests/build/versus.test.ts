@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { entryIdsIn } from '../../src/lib/entry-ids';
-import { barWidth } from '../../src/lib/head-to-head';
 import { allPairs, pairSlug, pairsWith } from '../../src/lib/pairs';
-import { RATING_KEYS } from '../../src/lib/ratings';
+import { barWidth, RATING_KEYS } from '../../src/lib/ratings';
 import { frameworkEntries } from '../support/collections';
 
 /** The head-to-head pages in dist/ (npm test builds first), checked against the collection data. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { barWidth } from '../../src/lib/ratings';
 import {
-  barWidth,
   eitherSentence,
   factRows,
   languageQuestion,
