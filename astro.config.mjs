@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { readFileSync } from 'node:fs';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { tightenCspIntegration } from './src/integrations/tighten-csp.ts';
 import { scriptHash } from './src/lib/csp.ts';
 import { entryOrdersIn } from './src/lib/entry-ids.ts';
 import { lastModifiedByPath } from './src/lib/lastmod.ts';
@@ -37,6 +38,7 @@ export default defineConfig({
       filter: (page) => !page.includes('/404') && !/\/newsletter\/.+/.test(new URL(page).pathname),
       serialize: (item) => ({ ...item, lastmod: (dates.byPath.get(new URL(item.url).pathname) ?? dates.latest).toISOString() }),
     }),
+    tightenCspIntegration(),
     pagefind(),
   ],
   // Code is highlighted by <CodeSample> into classes; Astro's own highlighter would add inline styles the CSP blocks.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { colourClass, highlightLines } from '../../src/lib/highlight';
+import { colourClass, defaultColourClasses, highlightLines, mergeAlike } from '../../src/lib/highlight';
 
 const css = readFileSync('src/styles/code-theme.css', 'utf8');
 
@@ -10,6 +10,24 @@ describe('highlightLines', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]![0]).toEqual({ text: 'const', classes: 'l-cf222e d-ff7b72' });
     expect(lines.flat().map((t) => t.text).join('')).toBe("const a = 'x';// note");
+  });
+
+  it('leaves default-coloured text unclassed (the block sets that colour) and merges alike neighbours', async () => {
+    const [line] = await highlightLines('foo(bar, baz);', 'js');
+    expect(line).toEqual([
+      { text: 'foo', classes: 'l-8250df d-d2a8ff' },
+      { text: '(bar, baz);', classes: '' },
+    ]);
+    expect(css).toMatch(/^\.code-block \{ color: #1f2328;/m);
+    expect(css).toMatch(/^\[data-theme='dark'\] \.code-block \{ color: #e6edf3;/m);
+  });
+
+  it('reads the default classes from Shiki\'s two-theme foreground', () => {
+    expect(defaultColourClasses('#1F2328;--shiki-dark:#e6edf3')).toBe('l-1f2328 d-e6edf3');
+    expect(mergeAlike([{ text: 'a', classes: 'x' }, { text: 'b', classes: 'x' }, { text: 'c', classes: '' }])).toEqual([
+      { text: 'ab', classes: 'x' },
+      { text: 'c', classes: '' },
+    ]);
   });
 
   it.each(['express/sample.js', 'django/sample.py', 'spring-boot/sample.java', 'laravel/sample.php', 'aspnet-core/sample.cs'])(
