@@ -5,11 +5,11 @@ import { allPages } from '../support/html';
 
 /**
  * Byte budgets over the built site (bytes are deterministic, so these are tests, not benchmarks).
- * ARTICLE_CRITICAL_MAX is a regression ceiling at today's size (at most 18.9 KB, Express) plus a margin: the 14 KB target of issue 7/9 is
+ * ARTICLE_CRITICAL_MAX is a regression ceiling at today's size (at most 18.1 KB, Express) plus a margin: the 14 KB target of issue 7/9 is
  * not met yet (see README, Performance), and this keeps articles from growing further unnoticed.
  */
 const JS_MAX = 10 * 1024;
-const ARTICLE_CRITICAL_MAX = 19 * 1024;
+const ARTICLE_CRITICAL_MAX = 18.5 * 1024;
 const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
 const file = (url: string) => readFileSync(`dist/client${url}`);
 
