@@ -5,11 +5,13 @@ import { allPages } from '../support/html';
 
 /**
  * Byte budgets over the built site (bytes are deterministic, so these are tests, not benchmarks).
- * ARTICLE_CRITICAL_MAX is a regression ceiling at today's size (at most 18.1 KB, Express) plus a margin: the 14 KB target of issue 7/9 is
- * not met yet (see README, Performance), and this keeps articles from growing further unnoticed.
+ * Articles must fit HTML + render-blocking CSS in 14 KB gzip (one round trip). Trend articles do; framework
+ * articles (code sample, ratings, facts, sources) are at most 18.1 KB today, of which their own words and code
+ * are about 8 KB: they get a regression ceiling instead, until they meet the target (see README, Performance).
  */
 const JS_MAX = 10 * 1024;
-const ARTICLE_CRITICAL_MAX = 18.5 * 1024;
+const CRITICAL_TARGET = 14 * 1024;
+const FRAMEWORK_ARTICLE_CEILING = 18.5 * 1024;
 const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
 const file = (url: string) => readFileSync(`dist/client${url}`);
 
@@ -43,10 +45,11 @@ describe('budgets', () => {
   });
 
   it.each(pages.filter((p) => /^\/(frameworks|trends)\/[^/]+\/$/.test(p.path)).map((p) => [p.path, p.html] as const))(
-    '%s keeps HTML + render-blocking CSS under its ceiling',
+    '%s keeps HTML + render-blocking CSS within its budget',
     (path, html) => {
       const bytes = criticalBytes(html);
-      expect(bytes, `${path}: critical bytes ${bytes} B gzip > ${ARTICLE_CRITICAL_MAX} B`).toBeLessThanOrEqual(ARTICLE_CRITICAL_MAX);
+      const max = path.startsWith('/frameworks/') ? FRAMEWORK_ARTICLE_CEILING : CRITICAL_TARGET;
+      expect(bytes, `${path}: HTML + render-blocking CSS ${bytes} B gzip > ${max} B`).toBeLessThanOrEqual(max);
     },
   );
 
