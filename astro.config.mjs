@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { readFileSync } from 'node:fs';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { precompress } from './src/integrations/precompress.ts';
 import { tightenCspIntegration } from './src/integrations/tighten-csp.ts';
 import { scriptHash } from './src/lib/csp.ts';
 import { entryOrdersIn } from './src/lib/entry-ids.ts';
@@ -40,6 +41,7 @@ export default defineConfig({
     }),
     tightenCspIntegration(),
     pagefind(),
+    precompress(),
   ],
   // Code is highlighted by <CodeSample> into classes; Astro's own highlighter would add inline styles the CSP blocks.
   markdown: { syntaxHighlight: false },

@@ -21,8 +21,8 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_FLAGS },
   },
   projects: [
-    // The accessibility sweep covers both widths itself (tests/e2e/a11y.spec.ts), so it runs once.
-    { name: 'mobile', use: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true }, testIgnore: /a11y\.spec\.ts/ },
+    // The accessibility sweep covers both widths itself, and compression is about bytes, not screens: they run once.
+    { name: 'mobile', use: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true }, testIgnore: /(a11y|compression)\.spec\.ts/ },
     { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
   ],
   webServer: {

@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 /**
  * The production server: Astro's Node handler (static pages and on-demand routes) behind a thin layer that adds
- * security and caching headers. PORT and HOST as usual; TRUST_PROXY=1 when behind a TLS-terminating proxy.
+ * security and caching headers and compression. PORT and HOST as usual; TRUST_PROXY=1 when behind a
+ * TLS-terminating proxy.
  */
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import compression from 'compression';
 import { isSecure, securityHeaders } from '../src/lib/security-headers.ts';
+import { COMPRESS_MIN_BYTES, contentTypeFor, pickEncoding, siteFileFor } from '../src/lib/static-files.ts';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = await import('../dist/server/entry.mjs');
@@ -12,12 +16,51 @@ const { handler } = await import('../dist/server/entry.mjs');
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? 'localhost';
 const trustProxy = process.env.TRUST_PROXY === '1';
+const CLIENT = new URL('../dist/client/', import.meta.url);
+
+/** What the build precompressed for a file (dist/ does not change under a running server, so this is kept). */
+const variants = new Map();
+function precompressed(file) {
+  if (!variants.has(file)) {
+    const path = new URL(file, CLIENT);
+    const found = existsSync(path) && statSync(path).isFile() ? statSync(path) : null;
+    const encodings = found ? ['br', 'gzip'].filter((e) => existsSync(`${path.pathname}.${e === 'br' ? 'br' : 'gz'}`)) : [];
+    variants.set(file, found && encodings.length ? { path: path.pathname, stat: found, encodings } : null);
+  }
+  return variants.get(file);
+}
+
+/** Answers from the Brotli/gzip copy written at build time; false when there is none the client takes. */
+function servePrecompressed(req, res, urlPath) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const file = siteFileFor(urlPath);
+  const entry = file && precompressed(file);
+  const encoding = entry && pickEncoding(req.headers['accept-encoding'], entry.encodings);
+  if (!encoding) return false;
+  const copy = `${entry.path}.${encoding === 'br' ? 'br' : 'gz'}`;
+  const etag = `"${entry.stat.size.toString(16)}-${Math.trunc(entry.stat.mtimeMs).toString(16)}-${encoding}"`;
+  res.setHeader('Vary', 'Accept-Encoding');
+  res.setHeader('ETag', etag);
+  res.setHeader('Last-Modified', entry.stat.mtime.toUTCString());
+  if (req.headers['if-none-match']?.split(',').some((t) => t.trim() === etag)) {
+    res.writeHead(304).end();
+    return true;
+  }
+  res.writeHead(200, { 'Content-Type': contentTypeFor(file), 'Content-Encoding': encoding, 'Content-Length': statSync(copy).size });
+  if (req.method === 'HEAD') res.end();
+  else createReadStream(copy).pipe(res);
+  return true;
+}
+
+// Everything else (on-demand pages, the API, files without a precompressed copy) is compressed per request.
+const compress = compression({ threshold: COMPRESS_MIN_BYTES });
 
 const server = createServer((req, res) => {
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   const secure = isSecure('encrypted' in req.socket && Boolean(req.socket.encrypted), req.headers['x-forwarded-proto']?.toString(), trustProxy);
   for (const [name, value] of Object.entries(securityHeaders({ secure, path }))) res.setHeader(name, value);
-  handler(req, res);
+  if (servePrecompressed(req, res, path)) return;
+  compress(req, res, () => handler(req, res));
 });
 
 server.listen(port, host, () => console.log(`Serving on http://${host}:${port}/`));

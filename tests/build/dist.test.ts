@@ -1,5 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { COMPRESS_MIN_BYTES, contentTypeFor } from '../../src/lib/static-files';
 
 /** Checks over the built site in dist/ (npm test builds it first). */
 const client = (p: string) => `dist/client/${p}`;
@@ -22,6 +24,28 @@ describe('built site', () => {
     expect(html).toMatch(/<html lang="en"/);
     expect(html).toContain('name="viewport"');
     expect(html).toMatch(/rel="canonical" href="https?:\/\/[^"]+\/"/);
+  });
+});
+
+describe('precompressed copies', () => {
+  const files = readdirSync('dist/client', { recursive: true, encoding: 'utf8' }).filter((f) => contentTypeFor(f) && statSync(client(f)).size >= COMPRESS_MIN_BYTES);
+
+  it('exist for every page, stylesheet, script and feed', () => {
+    for (const f of ['index.html', 'frameworks/express/index.html', 'rss.xml', 'sitemap-0.xml']) expect(files, f).toContain(f);
+    expect(files.filter((f) => f.endsWith('.css')).length).toBeGreaterThan(0);
+    expect(files.filter((f) => f.endsWith('.js')).length).toBeGreaterThan(0);
+  });
+
+  it('decode to exactly the file beside them, and are smaller', () => {
+    for (const f of files) {
+      const raw = readFileSync(client(f));
+      const br = readFileSync(client(`${f}.br`));
+      const gz = readFileSync(client(`${f}.gz`));
+      expect(brotliDecompressSync(br).equals(raw), `${f}.br`).toBe(true);
+      expect(gunzipSync(gz).equals(raw), `${f}.gz`).toBe(true);
+      expect(br.length, `${f}.br`).toBeLessThan(raw.length);
+      expect(gz.length, `${f}.gz`).toBeLessThan(raw.length);
+    }
   });
 });
 
