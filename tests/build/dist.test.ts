@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
+import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
+import { links } from '../support/html';
 
 /** Checks over the built site in dist/ (npm test builds it first). */
 const client = (p: string) => `dist/client/${p}`;
@@ -41,5 +43,34 @@ describe('article ratings', () => {
         expect(cards[i], `${id} ${key}`).toMatch(new RegExp(`class="[^"]*\\b${barWidth(score).replace('/', '\\/')}\\b`));
       });
     }
+  });
+});
+
+describe('newsletter archive before the first issue', () => {
+  // The real content has no sent issue yet; tests/build/newsletter-archive.test.ts builds a copy that has some.
+  const archive = () => readFileSync(client('newsletter/archive/index.html'), 'utf8');
+
+  it('says there are no issues yet and links to the signup form and the feed', () => {
+    const main = /<main[\s\S]*<\/main>/.exec(archive())![0];
+    expect(main).toMatch(/<h2[^>]*>No issues yet<\/h2>/);
+    expect(main).toContain('href="/newsletter/"');
+    expect(main).toContain('href="/newsletter/rss.xml"');
+    expect(main).not.toMatch(/href="\/newsletter\/archive\/\d{4}-w\d{2}\/"/);
+  });
+
+  it('has a valid newsletter feed with no items, announced on the newsletter pages', async () => {
+    const xml = readFileSync(client('newsletter/rss.xml'), 'utf8');
+    expect(xml).toMatch(/<atom:link href="https?:\/\/[^"]+\/newsletter\/rss\.xml" rel="self"/);
+    const feed = await new Parser().parseString(xml);
+    expect(feed.title).toBe('Backend Frameworks Guide newsletter');
+    expect(feed.link).toMatch(/\/newsletter\/archive\/$/);
+    expect(feed.items).toEqual([]);
+    for (const path of ['newsletter/index.html', 'newsletter/archive/index.html']) {
+      const html = readFileSync(client(path), 'utf8');
+      expect(links(html, 'alternate').map((l) => l['href']), path).toContainEqual(expect.stringMatching(/\/newsletter\/rss\.xml$/));
+    }
+    const landing = readFileSync(client('newsletter/index.html'), 'utf8');
+    expect(landing).toContain('href="/newsletter/archive/"');
+    expect(landing).toContain('href="/newsletter/rss.xml"');
   });
 });
