@@ -83,11 +83,11 @@ export function weekRange(week: IsoWeek): string {
 /** Issues newest week first (the archive's and the feed's order). */
 export const newestFirst = <T extends { week: IsoWeek }>(issues: readonly T[]): T[] => [...issues].sort((a, b) => b.week.start.getTime() - a.week.start.getTime());
 
-/** The intro's first paragraph, cut at a word boundary to at most `max` characters (with "…" when cut). */
+/** The intro, paragraphs run together and cut at a word boundary to at most `max` characters (with "…" when cut). */
 export function introExcerpt(paragraphs: readonly string[], max = 160): string | undefined {
-  const first = paragraphs[0];
-  if (first === undefined || first.length <= max) return first;
-  const cut = first.slice(0, max - 1);
+  const all = paragraphs.join(' ');
+  if (all === '' || all.length <= max) return all || undefined;
+  const cut = all.slice(0, max - 1);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length).replace(/[\s,;:.–-]+$/, '')}…`;
 }
 

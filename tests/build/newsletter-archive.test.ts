@@ -62,7 +62,7 @@ describe('a built archive with sent issues', () => {
     const hrefs = [...html.matchAll(/<h2[^>]*>\s*<a href="([^"]+)"/g)].map((m) => m[1]);
     expect(hrefs).toEqual(['/newsletter/archive/2026-w48/', '/newsletter/archive/2026-w47/']);
     const body = text(html);
-    expect(body).toContain('Week 48, 2026 23–29 November 2026 · sent 29 November 2026 · 2 articles Hello readers, this week every framework article was checked again.');
+    expect(body).toContain('Week 48, 2026 23–29 November 2026 · sent 29 November 2026 · 2 articles Hello readers, this week every framework article was checked again. Also: a new trend & its sources.');
     expect(body).toContain('Week 47, 2026 16–22 November 2026 · sent 22 November 2026 · no articles');
     expect(body).not.toMatch(/No issues yet|Week 49|Coming soon/);
     expect(existsSync(join(client, 'newsletter/archive/2026-w49'))).toBe(false);

@@ -34,7 +34,7 @@ describe('week labels and file names', () => {
   it('counts items and cuts the intro excerpt at a word', () => {
     expect([0, 1, 3].map(itemCount)).toEqual(['no articles', '1 article', '3 articles']);
     expect(introExcerpt([])).toBeUndefined();
-    expect(introExcerpt(['Short.', 'Second.'])).toBe('Short.');
+    expect(introExcerpt(['Hello readers,', 'this week.'])).toBe('Hello readers, this week.'); // a greeting alone says nothing
     const long = 'This week the guide rewrote the Django article, checked every support date again, and added a comparison of how each framework handles background jobs at scale.';
     const excerpt = introExcerpt([long], 80)!;
     expect(excerpt.length).toBeLessThanOrEqual(80);
