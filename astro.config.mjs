@@ -35,8 +35,8 @@ export default defineConfig({
   integrations: [
     mdx(),
     sitemap({
-      // Only the newsletter's landing page belongs in the sitemap, not its steps (inbox, confirm, unsubscribe…).
-      filter: (page) => !page.includes('/404') && !/\/newsletter\/.+/.test(new URL(page).pathname),
+      // The newsletter's landing page and its archive belong in the sitemap, not its steps (inbox, confirm, unsubscribe…).
+      filter: (page) => !page.includes('/404') && !/\/newsletter\/(?!archive\/).+/.test(new URL(page).pathname),
       serialize: (item) => ({ ...item, lastmod: (dates.byPath.get(new URL(item.url).pathname) ?? dates.latest).toISOString() }),
     }),
     tightenCspIntegration(),

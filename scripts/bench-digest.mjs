@@ -2,14 +2,15 @@
 /**
  * `npm run bench:digest [-- --count 10000] [-- --pool]`: how long `newsletter send` takes for N confirmed
  * subscribers against a local SMTP server (smtp-server, in this process, accepting everything). Uses a
- * throwaway database; prints the CLI's summary and the wall time.
+ * throwaway database; prints the CLI's summary and the wall time. The CLI runs in a throwaway copy of the
+ * content, because a complete send records the issue in content/newsletter/ (the archive).
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatabaseSync } from 'node:sqlite';
 import { SMTPServer } from 'smtp-server';
@@ -51,8 +52,10 @@ const port = probe.address().port;
 probe.close();
 await new Promise((resolve) => smtp.listen(port, '127.0.0.1', resolve));
 
+cpSync('content', join(dir, 'content'), { recursive: true });
 const started = performance.now();
-const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/newsletter.ts', 'send', '--week', '2026-W48'], {
+const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', resolve('scripts/newsletter.ts'), 'send', '--week', '2026-W48'], {
+  cwd: dir,
   env: { ...process.env, NEWSLETTER_DB: dbPath, SMTP_URL: `smtp://127.0.0.1:${port}${values.pool ? '/?pool=true' : ''}` },
   stdio: ['ignore', 'inherit', 'inherit'],
 });

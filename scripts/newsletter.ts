@@ -3,12 +3,13 @@
  * server (NEWSLETTER_DB). Plain `node` runs this file: Node 22 strips the TypeScript types, which is why the
  * modules it imports use explicit `.ts` extensions. Safe while the server runs (WAL mode).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readConfig } from '../src/newsletter/config.ts';
 import { toCsv, CSV_HEADER } from '../src/newsletter/csv.ts';
 import { unsubscribeUrl } from '../src/newsletter/links.ts';
+import { newsletterIssuePath } from '../src/lib/paths.ts';
 import { SqliteSubscriberStore } from '../src/newsletter/sqlite-store.ts';
 import { site, siteUrl } from '../src/site.ts';
 
@@ -21,7 +22,8 @@ const USAGE = `Usage: npm run newsletter -- <command>
            write the week's digest as FILE.html and FILE.txt (default data/digest/<week>) and print where
   send --week 2026-W48 [--dry-run] [--attempts 3]
            send the digest to confirmed subscribers (SMTP_URL, or .eml files in NEWSLETTER_OUTBOX); a re-run
-           after a crash or failures sends only what is still due, never an issue twice to anyone
+           after a crash or failures sends only what is still due, never an issue twice to anyone. When
+           nobody is left due, the issue is recorded in content/newsletter/<yyyy>-<ww>.md for the web archive
 
 The database is NEWSLETTER_DB (default data/newsletter.sqlite).`;
 
@@ -40,7 +42,8 @@ const { dbPath } = config;
 
 if (command === 'preview' || command === 'send') {
   // Loaded only here: nodemailer and the content reader would slow down every `stats` and `export`.
-  const { composeDigest, parseIsoWeek, personalise, readDigestSources, selectItems } = await import('../src/newsletter/digest.ts');
+  const { composeDigest, issueFileName, parseIsoWeek, personalise, readDigestSources, selectItems } = await import('../src/newsletter/digest.ts');
+  const { freezeItems, isRecordedAsSent, NEWSLETTER_CONTENT_DIR, withSentRecord } = await import('../src/newsletter/archive.ts');
   const { sendIssue } = await import('../src/newsletter/digest-send.ts');
   const { createMailer } = await import('../src/newsletter/mailer.ts');
   let args;
@@ -65,7 +68,10 @@ if (command === 'preview' || command === 'send') {
   const base = siteUrl();
   const { entries, intro } = readDigestSources(process.cwd(), week);
   const items = selectItems(entries, week, base);
-  const content = composeDigest({ week, siteName: site.name, siteUrl: base, items, intro });
+  // The issue's archive page exists once the recorded file is committed and the site rebuilt; until then this
+  // link answers 404 (see README, "The archive").
+  const webUrl = `${base}${newsletterIssuePath(week.id)}`;
+  const content = composeDigest({ week, siteName: site.name, siteUrl: base, items, intro, webUrl });
 
   if (command === 'preview') {
     const out = resolve(args.out ?? join('data/digest', week.id)).replace(/\.(html|txt)$/, '');
@@ -114,8 +120,31 @@ if (command === 'preview' || command === 'send') {
       if (summary.resentInDoubt) console.log(`${summary.resentInDoubt} of them had been interrupted mid-send and went again with the same Message-ID.`);
       for (const f of summary.failed) console.log(`failed after ${f.attempts} attempt${f.attempts === 1 ? '' : 's'}: ${f.email}: ${f.error}`);
       if (summary.failed.length) console.log(`${summary.failed.length} failed; run the same command again to retry them.`);
+      // Complete: record what went out in the issue's content file, for the web archive.
+      if (counts.sent > 0 && (await store.dueRecipients(week.id)).length === 0) {
+        const file = join(NEWSLETTER_CONTENT_DIR, issueFileName(week));
+        const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+        if (isRecordedAsSent(before)) {
+          console.log(`${file} already records ${week.id} as sent; left as it is.`);
+        } else {
+          let record;
+          try {
+            record = withSentRecord(before, { sentAt: new Date(), items: freezeItems(items) });
+          } catch (error) {
+            // The issue went out; only its archive record is missing. The file is left untouched.
+            console.error(`${file}: ${error instanceof Error ? error.message : String(error)}. Fix it and run the same command again to record the issue (nobody is sent it twice).`);
+            process.exitCode = 1;
+          }
+          if (record !== undefined) {
+            mkdirSync(dirname(file), { recursive: true });
+            writeFileSync(file, record);
+            console.log(`Recorded ${week.id} as sent (${items.length} item${items.length === 1 ? '' : 's'}) in ${file}.`);
+            console.log(`Commit ${file} and rebuild to publish it in the archive at ${webUrl}`);
+          }
+        }
+      }
     }
-    process.exitCode = summary.failed.length ? 1 : 0;
+    if (summary.failed.length) process.exitCode = 1;
   } finally {
     await store.close();
   }

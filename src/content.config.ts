@@ -6,13 +6,15 @@
  * with the file and the field named, instead of being silently ignored.
  */
 import { defineCollection, reference } from 'astro:content';
-import { file, glob } from 'astro/loaders';
+import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { entryIdsIn, entryOrdersIn } from './lib/entry-ids';
+import { entryIdsIn, entryOrdersIn, markdownFilesIn } from './lib/entry-ids';
 import { versusEntryId } from './lib/pairs';
+import { NEWSLETTER_CONTENT_DIR, weekOfIssueFile } from './newsletter/archive';
 import { USE_CASE_KEYS } from './lib/use-cases';
 
 const FRAMEWORKS_DIR = './content/frameworks';
+const TRENDS_DIR = './content/trends';
 const VERSUS_DIR = './content/versus';
 
 /** An absolute https URL: every link we cite must be secure and complete. */
@@ -84,16 +86,16 @@ export const frameworkSchema = z.strictObject({
 });
 
 /**
- * A reference to a framework article. Astro only logs a dangling reference; checking the id against the
+ * An id that must name an entry in `dir`. Astro only logs a dangling reference; checking the id against the
  * files on disk first makes a typo fail `astro sync`, `check` and `build`, naming the file and the field.
  */
-export const frameworkRef = () => {
-  const known = entryIdsIn(FRAMEWORKS_DIR);
-  return z
-    .string()
-    .refine((id) => known.includes(id), { error: (issue) => `unknown framework "${String(issue.input)}" (known: ${known.join(', ')})` })
-    .pipe(reference('frameworks'));
+const knownId = (dir: string, noun: string) => {
+  const known = entryIdsIn(dir);
+  return z.string().refine((id) => known.includes(id), { error: (issue) => `unknown ${noun} "${String(issue.input)}" (known: ${known.join(', ')})` });
 };
+
+/** A reference to a framework article (see knownId). */
+export const frameworkRef = () => knownId(FRAMEWORKS_DIR, 'framework').pipe(reference('frameworks'));
 
 export const trendSchema = z.strictObject({
   title: z.string().min(3),
@@ -142,12 +144,51 @@ export const versusSchema = z.strictObject({
   updatedAt: z.coerce.date(),
 });
 
+/** Whether an article was new that week or an update of an older one (as the digest labelled it). */
+const digestChange = z.enum(['new', 'updated']);
+
+/**
+ * `content/newsletter/<yyyy>-<ww>.md`: the editor's intro for that week's digest (the body, plain paragraphs),
+ * and, once `npm run newsletter -- send` has delivered the issue to everyone, the record of what went out.
+ * Only a file with `sentAt` appears in the archive.
+ */
+export const newsletterSchema = z
+  .strictObject({
+    /** When the last due message went out; written by the send command. */
+    sentAt: z.coerce.date().optional(),
+    /** The articles that went out, in the email's order, frozen: later edits to an article cannot change it. */
+    items: z
+      .array(
+        z.discriminatedUnion('collection', [
+          z.strictObject({ collection: z.literal('frameworks'), id: knownId(FRAMEWORKS_DIR, 'framework'), change: digestChange }),
+          z.strictObject({ collection: z.literal('trends'), id: knownId(TRENDS_DIR, 'trend'), change: digestChange }),
+        ]),
+      )
+      .optional(),
+  })
+  .refine((data) => (data.sentAt === undefined) === (data.items === undefined), {
+    error: 'sentAt and items are written together by the send command: set both or neither',
+  });
+
+/**
+ * The glob loader, skipped while `dir` holds no entry file: before the first issue, the newsletter folder may not
+ * exist at all, and that is a normal state, not a warning on every build (pages check the same way before
+ * asking for the collection). In `astro dev`, restart after adding the first file.
+ */
+const quietWhenEmpty = (loader: Loader, dir: string): Loader => ({
+  name: `${loader.name}-when-present`,
+  load: async (context) => {
+    if (markdownFilesIn(dir).length > 0) await loader.load(context);
+    else context.store.clear();
+  },
+});
+
 /** MDX files only; `_draft.mdx` is ignored. `django/index.mdx` gets the id `django`. */
 const mdxIn = (base: string) => glob({ base, pattern: '**/[^_]*.mdx' });
 
 export const collections = {
   frameworks: defineCollection({ loader: mdxIn(FRAMEWORKS_DIR), schema: frameworkSchema }),
-  trends: defineCollection({ loader: mdxIn('./content/trends'), schema: trendSchema }),
+  trends: defineCollection({ loader: mdxIn(TRENDS_DIR), schema: trendSchema }),
   faq: defineCollection({ loader: file('./content/faq.yaml'), schema: faqSchema }),
   guides: defineCollection({ loader: file('./content/guides.yaml'), schema: guideSchema }),
   /**
@@ -161,5 +202,10 @@ export const collections = {
       generateId: ({ entry }) => versusEntryId(`${VERSUS_DIR.slice(2)}/${entry}`, entryOrdersIn(FRAMEWORKS_DIR)),
     }),
     schema: versusSchema,
+  }),
+  /** Keyed by the ISO week ("2026-W48"); a file name that is not a week fails `astro sync`, naming the file. */
+  newsletter: defineCollection({
+    loader: quietWhenEmpty(glob({ base: NEWSLETTER_CONTENT_DIR, pattern: '[^_]*.md', generateId: ({ entry }) => weekOfIssueFile(`${NEWSLETTER_CONTENT_DIR}/${entry}`).id }), NEWSLETTER_CONTENT_DIR),
+    schema: newsletterSchema,
   }),
 };

@@ -16,6 +16,14 @@ export function entryIdsIn(dir: string): string[] {
     .sort();
 }
 
+/** The Markdown entry files directly in `dir` (drafts, named `_…`, left out); none when `dir` does not exist. */
+export function markdownFilesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith('_') && name.endsWith('.md'))
+    .sort();
+}
+
 /**
  * Each MDX entry in `dir` with the `order` of its frontmatter, read straight from disk, for the places that run
  * before the content layer does (astro.config.mjs, loaders). The schema still validates the field at sync time;

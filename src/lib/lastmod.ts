@@ -1,8 +1,16 @@
 /**
- * Last-modified dates for the sitemap, by page path: each article's `updatedAt`; every other page takes the
- * newest date of the content it shows (the latest change anywhere), which is honest for index pages.
+ * Last-modified dates for the sitemap, by page path: each article's `updatedAt`, each sent newsletter issue's
+ * `sentAt`; every other page takes the newest date of the content it shows (the latest change anywhere), which
+ * is honest for index pages.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { weekOfIssueFile } from '../newsletter/archive';
 import { readMdxCollection } from './content-files';
+import { markdownFilesIn } from './entry-ids';
+import { splitFrontmatter } from './frontmatter';
+import { newsletterIssuePath } from './paths';
 
 export function lastModifiedByPath(contentDir = 'content'): { byPath: Map<string, Date>; latest: Date } {
   const byPath = new Map<string, Date>();
@@ -11,6 +19,12 @@ export function lastModifiedByPath(contentDir = 'content'): { byPath: Map<string
       const updated = new Date(String(entry.data['updatedAt']));
       if (!Number.isNaN(updated.getTime())) byPath.set(`${base}${entry.id}/`, updated);
     }
+  }
+  const newsletterDir = `${contentDir}/newsletter`;
+  for (const name of markdownFilesIn(newsletterDir)) {
+    const data = parse(splitFrontmatter(readFileSync(join(newsletterDir, name), 'utf8')).frontmatter ?? '') as { sentAt?: unknown } | null;
+    const sentAt = new Date(String(data?.sentAt));
+    if (!Number.isNaN(sentAt.getTime())) byPath.set(newsletterIssuePath(weekOfIssueFile(name).id), sentAt);
   }
   const latest = new Date(Math.max(0, ...[...byPath.values()].map((d) => d.getTime())));
   return { byPath, latest };

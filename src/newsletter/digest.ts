@@ -9,6 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readMdxCollection } from '../lib/content-files.ts';
+import { splitFrontmatter } from '../lib/frontmatter.ts';
 import type { EmailContent } from './emails.ts';
 
 export interface IsoWeek {
@@ -86,27 +87,31 @@ export interface DigestInput {
   items: readonly DigestItem[];
   /** The editor's intro in plain paragraphs (blank lines between them); optional. */
   intro?: string | undefined;
+  /** The issue's page in the web archive (published after sending, once the recorded file is built). */
+  webUrl?: string | undefined;
 }
 
 export const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-const paragraphs = (text: string) =>
+/** The intro's paragraphs (blank lines between them), each on one line: the email and the archive page agree. */
+export const introParagraphs = (text: string): string[] =>
   text
     .split(/\n\s*\n/)
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
 
-const KIND_LABEL = { frameworks: 'Framework', trends: 'Trend' } as const;
+export const KIND_LABEL = { frameworks: 'Framework', trends: 'Trend' } as const;
 
 /** The issue, with UNSUBSCRIBE_PLACEHOLDER where each recipient's link goes. */
-export function composeDigest({ week, siteName, siteUrl, items, intro }: DigestInput): EmailContent {
+export function composeDigest({ week, siteName, siteUrl, items, intro, webUrl }: DigestInput): EmailContent {
   const base = siteUrl.replace(/\/+$/, '');
   const subject = `${siteName} weekly, ${week.id}: ${items.length === 0 ? 'no new articles' : `${items.length} new or updated article${items.length === 1 ? '' : 's'}`}`;
-  const introParas = intro ? paragraphs(intro) : [];
+  const introParas = intro ? introParagraphs(intro) : [];
 
   const text = [
     `${siteName}: the week ${week.id}`,
+    ...(webUrl ? [`Read this issue on the web: ${webUrl}`] : []),
     '',
     ...introParas.flatMap((p) => [p, '']),
     ...(items.length === 0
@@ -148,7 +153,9 @@ export function composeDigest({ week, siteName, siteUrl, items, intro }: DigestI
 <tr><td align="center" style="padding:24px 16px;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;font-family:Arial,Helvetica,sans-serif;">
 <tr><td style="padding:0 0 16px;"><p style="margin:0;font-size:14px;color:#475569;" class="muted"><a href="${e(base)}/" style="color:#475569;" class="muted">${e(siteName)}</a> · ${e(week.id)}</p>
-<h1 style="margin:8px 0 0;font-size:24px;color:#0f172a;" class="fg">This week in the guide</h1></td></tr>
+<h1 style="margin:8px 0 0;font-size:24px;color:#0f172a;" class="fg">This week in the guide</h1>${
+    webUrl ? `\n<p style="margin:8px 0 0;font-size:13px;color:#475569;" class="muted"><a href="${e(webUrl)}" style="color:#475569;text-decoration:underline;" class="muted">Read this issue on the web</a></p>` : ''
+  }</td></tr>
 ${introParas.map((p) => `<tr><td style="padding:0 0 12px;"><p style="margin:0;font-size:16px;line-height:1.6;color:#0f172a;" class="fg">${e(p)}</p></td></tr>`).join('\n')}
 ${items.length === 0 ? '<tr><td style="padding:16px 0;"><p style="margin:0;font-size:15px;color:#0f172a;" class="fg">Nothing new or updated this week.</p></td></tr>' : itemRows}
 <tr><td style="padding:24px 0 0;"><p style="margin:0;font-size:13px;line-height:1.5;color:#475569;" class="muted">You get this because you subscribed to the ${e(siteName)} newsletter.
@@ -172,27 +179,25 @@ export function personalise(content: EmailContent, unsubscribeUrl: string): Emai
 
 const asDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
 
+/** One article as the digest sees it, from its frontmatter (read from disk by the CLI, or by the content layer). */
+export function toDigestEntry(kind: DigestEntry['kind'], id: string, data: Record<string, unknown>): DigestEntry {
+  return kind === 'frameworks'
+    ? { kind, id, title: String(data['name']), summary: String(data['tagline'] ?? data['description']), publishedAt: asDate(data['publishedAt']), updatedAt: asDate(data['updatedAt']) }
+    : { kind, id, title: String(data['title']), summary: String(data['summary']), publishedAt: asDate(data['publishedAt']), updatedAt: asDate(data['updatedAt']) };
+}
+
+/** Where the issue files live, relative to the project root (the CLI's and the build's working directory). */
+export const NEWSLETTER_CONTENT_DIR = 'content/newsletter';
+
+/** `2026-48.md` for 2026-W48: the editor's intro, and the record once the issue is sent (see archive.ts). */
+export const issueFileName = (week: IsoWeek): string => `${week.year}-${String(week.week).padStart(2, '0')}.md`;
+
 /** The frameworks and trends entries and the week's intro, read from `root`'s content folder (the CLI runs outside Astro). */
 export function readDigestSources(root: string, week: IsoWeek): { entries: DigestEntry[]; intro: string | undefined } {
-  const entries: DigestEntry[] = [
-    ...readMdxCollection(join(root, 'content/frameworks')).map((f) => ({
-      kind: 'frameworks' as const,
-      id: f.id,
-      title: String(f.data['name']),
-      summary: String(f.data['tagline'] ?? f.data['description']),
-      publishedAt: asDate(f.data['publishedAt']),
-      updatedAt: asDate(f.data['updatedAt']),
-    })),
-    ...readMdxCollection(join(root, 'content/trends')).map((f) => ({
-      kind: 'trends' as const,
-      id: f.id,
-      title: String(f.data['title']),
-      summary: String(f.data['summary']),
-      publishedAt: asDate(f.data['publishedAt']),
-      updatedAt: asDate(f.data['updatedAt']),
-    })),
-  ];
-  const introFile = join(root, 'content/newsletter', `${week.year}-${String(week.week).padStart(2, '0')}.md`);
-  const intro = existsSync(introFile) ? readFileSync(introFile, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '') : undefined;
+  const entries: DigestEntry[] = (['frameworks', 'trends'] as const).flatMap((kind) =>
+    readMdxCollection(join(root, 'content', kind)).map((f) => toDigestEntry(kind, f.id, f.data)),
+  );
+  const introFile = join(root, NEWSLETTER_CONTENT_DIR, issueFileName(week));
+  const intro = existsSync(introFile) ? splitFrontmatter(readFileSync(introFile, 'utf8')).body : undefined;
   return { entries, intro };
 }

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { copyProject as copyProjectTo } from '../../scripts/lib/scaling.mjs';
 
 /**
  * The real content layer over a copy of the project with one broken entry: `astro sync` (which `check`
@@ -13,16 +13,8 @@ const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
 function copyProject() {
-  const root = mkdtempSync(join(tmpdir(), 'guide-broken-'));
+  const root = copyProjectTo('.', 'guide-broken-');
   roots.push(root);
-  for (const item of ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content']) {
-    cpSync(item, join(root, item), { recursive: true });
-  }
-  // Link each package, not the folder, so Astro's cache (node_modules/.astro) stays inside the copy.
-  mkdirSync(join(root, 'node_modules'));
-  for (const name of readdirSync('node_modules')) {
-    if (name !== '.astro') symlinkSync(resolve('node_modules', name), join(root, 'node_modules', name));
-  }
   return root;
 }
 
@@ -54,5 +46,25 @@ describe('astro sync over a broken entry', () => {
     const { status, output } = sync(root);
     expect(status, output).not.toBe(0);
     expect(output).toContain('content/versus/djnago-vs-express.mdx: unknown framework "djnago"');
+  }, 60_000);
+
+  it('fails on a newsletter issue listing an article that does not exist, naming the file and the field', () => {
+    const root = copyProject();
+    mkdirSync(join(root, 'content/newsletter'));
+    const items = '  - { collection: frameworks, id: django, change: new }\n  - { collection: trends, id: serverles, change: updated }';
+    writeFileSync(join(root, 'content/newsletter/2026-48.md'), `---\nsentAt: 2026-11-29T09:00:00.000Z\nitems:\n${items}\n---\nIntro.\n`);
+    const { status, output } = sync(root);
+    expect(status, output).not.toBe(0);
+    expect(output).toContain('content/newsletter/2026-48.md');
+    expect(output).toMatch(/items\.1\.id: unknown trend "serverles"/);
+  }, 60_000);
+
+  it('fails on a newsletter file not named after an ISO week, naming the file', () => {
+    const root = copyProject();
+    mkdirSync(join(root, 'content/newsletter'));
+    writeFileSync(join(root, 'content/newsletter/2025-53.md'), 'Intro.\n');
+    const { status, output } = sync(root);
+    expect(status, output).not.toBe(0);
+    expect(output).toContain('content/newsletter/2025-53.md: 2025 has weeks 1 to 52');
   }, 60_000);
 });

@@ -1,7 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
+import { links } from '../support/html';
+import { markdownFilesIn } from '../../src/lib/entry-ids';
+import { splitFrontmatter } from '../../src/lib/frontmatter';
+import { newsletterIssuePath } from '../../src/lib/paths';
 import { COMPRESS_MIN_BYTES, contentTypeFor } from '../../src/lib/static-files';
+import { weekOfIssueFile } from '../../src/newsletter/archive';
 
 /** Checks over the built site in dist/ (npm test builds it first). */
 const client = (p: string) => `dist/client/${p}`;
@@ -65,5 +71,40 @@ describe('article ratings', () => {
         expect(cards[i], `${id} ${key}`).toMatch(new RegExp(`class="[^"]*\\b${barWidth(score).replace('/', '\\/')}\\b`));
       });
     }
+  });
+});
+
+describe('newsletter archive of the real content', () => {
+  // The weeks the content records as sent, newest first (none yet: the archive must say so, and the feed be
+  // empty but valid). tests/build/newsletter-archive.test.ts builds a copy with sent issues in it.
+  const sent = markdownFilesIn('content/newsletter')
+    .filter((name) => /^sentAt:/m.test(splitFrontmatter(readFileSync(`content/newsletter/${name}`, 'utf8')).frontmatter ?? ''))
+    .map((name) => weekOfIssueFile(name).id)
+    .sort()
+    .reverse();
+  const archive = () => readFileSync(client('newsletter/archive/index.html'), 'utf8');
+
+  it(sent.length ? 'lists every sent issue, newest first' : 'says there are no issues yet and links to the signup form and the feed', () => {
+    const main = /<main[\s\S]*<\/main>/.exec(archive())![0];
+    expect(main).toContain('href="/newsletter/"');
+    expect(main).toContain('href="/newsletter/rss.xml"');
+    expect([...main.matchAll(/<h2[^>]*>\s*<a href="([^"]+)"/g)].map((m) => m[1])).toEqual(sent.map((id) => newsletterIssuePath(id)));
+    expect(/<h2[^>]*>No issues yet<\/h2>/.test(main)).toBe(sent.length === 0);
+  });
+
+  it('has a valid newsletter feed with one item per sent issue, announced on the newsletter pages', async () => {
+    const xml = readFileSync(client('newsletter/rss.xml'), 'utf8');
+    expect(xml).toMatch(/<atom:link href="https?:\/\/[^"]+\/newsletter\/rss\.xml" rel="self"/);
+    const feed = await new Parser().parseString(xml);
+    expect(feed.title).toBe('Backend Frameworks Guide newsletter');
+    expect(feed.link).toMatch(/\/newsletter\/archive\/$/);
+    expect(feed.items.map((i) => new URL(i.link!).pathname)).toEqual(sent.map((id) => newsletterIssuePath(id)));
+    for (const path of ['newsletter/index.html', 'newsletter/archive/index.html']) {
+      const html = readFileSync(client(path), 'utf8');
+      expect(links(html, 'alternate').map((l) => l['href']), path).toContainEqual(expect.stringMatching(/\/newsletter\/rss\.xml$/));
+    }
+    const landing = readFileSync(client('newsletter/index.html'), 'utf8');
+    expect(landing).toContain('href="/newsletter/archive/"');
+    expect(landing).toContain('href="/newsletter/rss.xml"');
   });
 });

@@ -2,17 +2,23 @@
  * `npm run newsletter -- send` against a real SMTP server on loopback: only confirmed subscribers get the issue,
  * with the one-click headers and their own working unsubscribe link; a dry run sends nothing; a sender killed
  * half-way (SIGKILL) and run again delivers every remaining message exactly once; a refused address is retried
- * a bounded number of times and reported. Runs the CLI the way `npm run newsletter` does (no build needed).
+ * a bounded number of times and reported. Only a run that leaves nobody due records the issue for the web
+ * archive in content/newsletter/<yyyy>-<ww>.md. Runs the CLI the way `npm run newsletter` does (no build
+ * needed), in a throwaway copy of the content so that the record never lands in the real one.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
+import { parse } from 'yaml';
+import { splitFrontmatter } from '../../src/lib/frontmatter';
+import { freezeItems } from '../../src/newsletter/archive';
+import { parseIsoWeek, readDigestSources, selectItems } from '../../src/newsletter/digest';
 import { SqliteSubscriberStore } from '../../src/newsletter/sqlite-store';
 import { freePort } from './support/server';
 
@@ -25,13 +31,20 @@ const BOUNCE = 'bounce@example.com';
 const CONFIRMED = ['ann@example.com', 'bob@example.com', 'cy@example.com', 'dee@example.com', 'eve@example.com'];
 let dir: string;
 let db: string;
+/** The CLI's working directory: a copy of the project's content. */
+let root: string;
+const ISSUE_FILE = 'content/newsletter/2026-48.md';
 let smtp: SMTPServer;
 let smtpPort: number;
 const received: Received[] = [];
 let rcptAttempts = 0;
 
 async function seed(): Promise<void> {
-  const store = SqliteSubscriberStore.open(db);
+  await seedInto(db, CONFIRMED, true);
+}
+
+async function seedInto(path: string, confirmed: string[], withOthers: boolean): Promise<void> {
+  const store = SqliteSubscriberStore.open(path);
   const now = new Date();
   const add = async (email: string, status: 'confirmed' | 'pending' | 'unsubscribed') => {
     const tokenHash = randomBytes(16).toString('hex');
@@ -40,17 +53,20 @@ async function seed(): Promise<void> {
     if (status !== 'pending') await store.confirm(tokenHash, now);
     if (status === 'unsubscribed') await store.unsubscribe(unsubscribeKey, now);
   };
-  for (const email of CONFIRMED) await add(email, 'confirmed');
-  await add('pending@example.com', 'pending');
-  await add('gone@example.com', 'unsubscribed');
-  await add(BOUNCE, 'confirmed');
+  for (const email of confirmed) await add(email, 'confirmed');
+  if (withOthers) {
+    await add('pending@example.com', 'pending');
+    await add('gone@example.com', 'unsubscribed');
+    await add(BOUNCE, 'confirmed');
+  }
   await store.close();
 }
 
 // Asynchronous: the SMTP server runs in this process, so its event loop must keep turning while the CLI sends.
-async function send(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/newsletter.ts', 'send', '--week', '2026-W48', ...args], {
-    env: { PATH: process.env['PATH'] ?? '', NEWSLETTER_DB: db, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, NEWSLETTER_FROM: 'Guide <news@guide.example>', SITE_URL: 'https://guide.example', ...env },
+async function send(args: string[], env: Record<string, string> = {}, target = { db, root }) {
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', resolve('scripts/newsletter.ts'), 'send', '--week', '2026-W48', ...args], {
+    cwd: target.root,
+    env: { PATH: process.env['PATH'] ?? '', NEWSLETTER_DB: target.db, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, NEWSLETTER_FROM: 'Guide <news@guide.example>', SITE_URL: 'https://guide.example', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -78,6 +94,8 @@ const header = (data: string, name: string) => new RegExp(`^${name}:\\s*(.*(?:\\
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'digest-it-'));
   db = join(dir, 'newsletter.sqlite');
+  root = join(dir, 'project');
+  cpSync('content', join(root, 'content'), { recursive: true });
   await seed();
   smtpPort = await freePort();
   smtp = new SMTPServer({
@@ -115,12 +133,14 @@ describe('sending the digest', { timeout: 120_000 }, () => {
     expect(run.stdout).toContain('would send 6 messages');
     expect(received).toEqual([]);
     expect(deliveries()).toEqual([]);
+    expect(existsSync(join(root, ISSUE_FILE))).toBe(false);
   });
 
   it('killed after two messages, a re-run delivers each remaining one exactly once, and reports the refused address', async () => {
     const crashed = await send(['--attempts', '2'], { NEWSLETTER_TEST_CRASH_AFTER: '2' });
     expect(crashed.signal).toBe('SIGKILL');
     expect(received.map((m) => m.to)).toEqual([[CONFIRMED[0]], [CONFIRMED[1]]]);
+    expect(existsSync(join(root, ISSUE_FILE))).toBe(false);
 
     const rerun = await send(['--attempts', '2']);
     expect(rerun.status).toBe(1); // one address failed
@@ -138,6 +158,9 @@ describe('sending the digest', { timeout: 120_000 }, () => {
     expect(third.stdout).toContain('sent 0 of 1 due (5 sent by an earlier run');
     expect(received).toHaveLength(5);
     expect(rcptAttempts).toBe(3);
+    // The refused address is still due: the issue is not complete, so it is not recorded for the archive.
+    expect(existsSync(join(root, ISSUE_FILE))).toBe(false);
+    expect(third.stdout).not.toContain('Recorded');
   });
 
   it('carries the one-click headers, a stable Message-ID and absolute links', () => {
@@ -169,5 +192,72 @@ describe('sending the digest', { timeout: 120_000 }, () => {
     } finally {
       await store.close();
     }
+  });
+});
+
+describe('recording a sent issue for the web archive', { timeout: 120_000 }, () => {
+  const READERS = ['fay@example.com', 'gus@example.com', 'hal@example.com'];
+  const INTRO = 'Hello readers,\n\nthree things changed this week.\n';
+  let target: { db: string; root: string };
+  let file: string;
+  let before: number;
+
+  beforeAll(async () => {
+    target = { db: join(dir, 'archive.sqlite'), root: join(dir, 'archive-project') };
+    cpSync('content', join(target.root, 'content'), { recursive: true });
+    file = join(target.root, ISSUE_FILE);
+    mkdirSync(join(target.root, 'content/newsletter'), { recursive: true });
+    writeFileSync(file, INTRO); // the editor's intro, written before sending
+    await seedInto(target.db, READERS, false);
+  });
+
+  it('a dry run and a run killed half-way leave the issue file untouched', async () => {
+    before = received.length;
+    const dry = await send(['--dry-run'], {}, target);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(INTRO);
+
+    const crashed = await send([], { NEWSLETTER_TEST_CRASH_AFTER: '1' }, target);
+    expect(crashed.signal).toBe('SIGKILL');
+    expect(received.length - before).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe(INTRO);
+  });
+
+  it('the run that leaves nobody due writes sentAt and the frozen items, keeps the intro, and says to commit', async () => {
+    const startedAt = Date.now();
+    const run = await send([], {}, target);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('sent 2 of 2 due (1 sent by an earlier run');
+    expect(run.stdout).toContain(`Recorded 2026-W48 as sent (10 items) in ${ISSUE_FILE}.`);
+    expect(run.stdout).toContain(`Commit ${ISSUE_FILE} and rebuild to publish it in the archive at https://guide.example/newsletter/archive/2026-w48/`);
+
+    const { frontmatter, body } = splitFrontmatter(readFileSync(file, 'utf8'));
+    expect(body).toBe(INTRO);
+    const data = parse(frontmatter!) as { sentAt: string; items: unknown[] };
+    expect(Date.parse(data.sentAt)).toBeGreaterThanOrEqual(startedAt - 1000);
+    expect(Date.parse(data.sentAt)).toBeLessThanOrEqual(Date.now());
+    const week = parseIsoWeek('2026-W48');
+    const expected = freezeItems(selectItems(readDigestSources(target.root, week).entries, week, 'https://guide.example'));
+    expect(expected).toHaveLength(10);
+    expect(data.items).toEqual(expected);
+  });
+
+  it('every copy links to the issue’s web page', () => {
+    const mails = received.slice(before);
+    expect(mails.map((m) => m.to[0]).sort()).toEqual([...READERS].sort());
+    for (const mail of mails) {
+      const body = decodeQp(mail.data);
+      expect(body).toContain('Read this issue on the web: https://guide.example/newsletter/archive/2026-w48/');
+      expect(body).toMatch(/<a href="https:\/\/guide\.example\/newsletter\/archive\/2026-w48\/"[^>]*>Read this issue on the web<\/a>/);
+    }
+  });
+
+  it('a later run changes nothing: the record stays as first written', async () => {
+    const recorded = readFileSync(file, 'utf8');
+    const again = await send([], {}, target);
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stdout).toContain('sent 0 of 0 due');
+    expect(again.stdout).toContain(`${ISSUE_FILE} already records 2026-W48 as sent; left as it is.`);
+    expect(readFileSync(file, 'utf8')).toBe(recorded);
   });
 });

@@ -2,8 +2,10 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { ogImagePath, renderOgImage, type OgCard } from '../../lib/og-image';
 import { allPairs, pairSlug } from '../../lib/pairs';
-import { comparePath, frameworkPath, trendPath } from '../../lib/paths';
+import { comparePath, frameworkPath, newsletterIssuePath, trendPath } from '../../lib/paths';
+import { itemCount, weekLabel, weekRange } from '../../newsletter/archive';
 import { pages, site } from '../../site';
+import { sentIssues } from '../newsletter/archive/_issues';
 
 const NEWSLETTER_PATHS = ['/newsletter/', '/newsletter/check-your-inbox/', '/newsletter/confirmed/', '/newsletter/confirm/', '/newsletter/unsubscribe/'];
 
@@ -17,6 +19,10 @@ export const getStaticPaths = (async () => {
     ...trends.map((t) => ({ path: trendPath(t.id), card: { eyebrow: 'Trend', title: t.data.title } })),
     // The newsletter's pages, including the on-demand steps (their share image is built here, statically).
     ...NEWSLETTER_PATHS.map((path) => ({ path, card: { eyebrow: 'Newsletter', title: 'The weekly newsletter' } })),
+    ...(await sentIssues(import.meta.env.SITE)).map((issue) => ({
+      path: newsletterIssuePath(issue.week.id),
+      card: { eyebrow: 'Newsletter', title: weekLabel(issue.week), subtitle: `${weekRange(issue.week)} · ${itemCount(issue.items.length)}` },
+    })),
     ...allPairs(frameworks).map(([a, b]) => ({ path: comparePath(pairSlug(a, b)), card: { eyebrow: 'Head to head', title: `${a.data.name} vs ${b.data.name}` } })),
   ];
   return cards.map(({ path, card }) => ({
