@@ -7,6 +7,8 @@ test('pages read fine without JavaScript', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Express' })).toBeVisible();
   await expect(page.locator('#a-small-json-endpoint ~ figure pre').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Sources' })).toBeVisible();
+  // A toggle that could not work is not shown.
+  await expect(page.locator('[data-theme-toggle]')).toBeHidden();
 
   await page.goto('/compare/');
   await expect(page.locator('table#comparison tbody tr')).toHaveCount(5);

@@ -85,3 +85,11 @@ test('theme toggle switches, persists across a reload and sets the theme before 
   await expect(html).toHaveAttribute('data-theme', 'dark');
   expect(await page.evaluate(() => (window as unknown as { themeAtBody: string | undefined }).themeAtBody)).toBe('dark');
 });
+
+test('the theme toggle is in place at first paint, before its own script has loaded (no layout shift)', async ({ page }) => {
+  await page.route(/ThemeToggle[^/]*\.js$/, (route) => route.abort());
+  await page.goto('/frameworks/django/');
+  await expect(page.locator('[data-theme-toggle]')).toBeVisible();
+  const box = await page.locator('[data-theme-toggle]').boundingBox();
+  expect(box?.width).toBeGreaterThanOrEqual(44);
+});
