@@ -78,7 +78,7 @@ describe('bad input is refused with its status and stores nothing', { timeout: 3
       expect(body.error.message).toMatch(/\.$/);
     }
     if (status === 405) expect(res.headers.get('allow')).toBe('POST');
-    expect(rows(server.db)).toEqual([]);
+    expect(await rows(server.db)).toEqual([]);
     expect(outboxFiles(server.outbox)).toEqual([]);
   });
 
@@ -94,7 +94,7 @@ describe('bad input is refused with its status and stores nothing', { timeout: 3
     expect(html).toMatch(/<p id="try-again-error"[^>]*>Enter an email address like name@example.com.<\/p>/);
     // A fresh signed stamp rides along, so the retried form is judged like any other.
     expect(html).toMatch(/name="t" value="\d{13}\.[A-Za-z0-9_-]{43}"/);
-    expect(rows(server.db)).toEqual([]);
+    expect(await rows(server.db)).toEqual([]);
   });
 
   it('escapes what it echoes back', async () => {
@@ -119,18 +119,18 @@ describe('bot traps look like success and store nothing', { timeout: 30_000 }, (
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/newsletter/check-your-inbox/');
     expect(await success({ email: 'bot@example.com', website: 'x' })).toEqual([200, { ok: true, message: expect.stringContaining('Check your inbox') }]);
-    expect(rows(server.db)).toEqual([]);
+    expect(await rows(server.db)).toEqual([]);
     expect(outboxFiles(server.outbox)).toEqual([]);
   });
 
   it('a form posted the instant it was handed out, then the same one a human pace later', async () => {
     const { t } = (await (await fetch(`${server.url}/api/newsletter/stamp`)).json()) as { t: string };
     expect(await success({ email: 'fast@example.com', t })).toEqual([200, { ok: true, message: expect.any(String) }]);
-    expect(rows(server.db)).toEqual([]);
+    expect(await rows(server.db)).toEqual([]);
     // Positive control: the same stamp, after NEWSLETTER_MIN_SUBMIT_MS (2 s by default), is a person.
     await new Promise((r) => setTimeout(r, 2100));
     expect(await success({ email: 'fast@example.com', t })).toEqual([200, { ok: true, message: expect.any(String) }]);
-    expect(rows(server.db)).toMatchObject([{ email: 'fast@example.com', status: 'pending' }]);
+    expect(await rows(server.db)).toMatchObject([{ email: 'fast@example.com', status: 'pending' }]);
     expect(outboxFiles(server.outbox)).toHaveLength(1);
   });
 });

@@ -34,7 +34,7 @@ describe('rate limiting', { timeout: 30_000 }, () => {
     expect(html).toContain('value="typed@example.com"');
     expect(html).toMatch(/role="status"[^>]*>Too many signups/);
 
-    expect(rows(server.db).map((r) => r.email)).toEqual(['ok0@example.com', 'ok1@example.com', 'ok2@example.com']);
+    expect((await rows(server.db)).map((r) => r.email)).toEqual(['ok0@example.com', 'ok1@example.com', 'ok2@example.com']);
     expect(outboxFiles(server.outbox)).toHaveLength(3);
   });
 });
@@ -46,7 +46,7 @@ describe('concurrency', { timeout: 60_000 }, () => {
     const statuses = await Promise.all(emails.map((e) => signup(server, e).then((r) => r.status)));
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
 
-    const stored = rows(server.db);
+    const stored = await rows(server.db);
     expect(stored).toHaveLength(500);
     expect(new Set(stored.map((r) => r.email_key))).toEqual(new Set(emails));
     const recipients = outboxFiles(server.outbox).map((f) => readEmail(f).headers.get('to'));
@@ -58,7 +58,7 @@ describe('concurrency', { timeout: 60_000 }, () => {
     const server = await start({ NEWSLETTER_RATE_LIMIT: 'off' });
     const statuses = await Promise.all(Array.from({ length: 50 }, (_, i) => signup(server, i % 2 ? 'same@example.com' : 'SAME@example.com').then((r) => r.status)));
     expect(new Set(statuses)).toEqual(new Set([200]));
-    expect(rows(server.db)).toHaveLength(1);
+    expect(await rows(server.db)).toHaveLength(1);
     expect(outboxFiles(server.outbox)).toHaveLength(1);
   });
 });

@@ -26,5 +26,3 @@ export function storeKinds(): StoreKind[] {
   }
   return ['sqlite'];
 }
-
-export const storeName = (kind: StoreKind): string => (kind === 'sqlite' ? 'SQLite' : 'PostgreSQL');

@@ -12,7 +12,7 @@ import { createScratchDatabase, withClient } from '../../scripts/lib/postgres.mj
 import { MIGRATIONS as PG_MIGRATIONS, PgSubscriberStore } from '../../src/newsletter/pg-store';
 import { MIGRATIONS, migrate, SqliteSubscriberStore } from '../../src/newsletter/sqlite-store';
 import type { SignupRecord, SubscriberStore } from '../../src/newsletter/store';
-import { postgresUrl, storeKinds, storeName, type StoreKind } from '../support/stores';
+import { postgresUrl, storeKinds, type StoreKind } from '../support/stores';
 
 const T0 = new Date('2026-11-24T12:00:00.000Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
