@@ -2,7 +2,8 @@
  * `npm run newsletter -- send` against a real SMTP server on loopback: only confirmed subscribers get the issue,
  * with the one-click headers and their own working unsubscribe link; a dry run sends nothing; a sender killed
  * half-way (SIGKILL) and run again delivers every remaining message exactly once; a refused address is retried
- * a bounded number of times and reported. Runs the CLI the way `npm run newsletter` does (no build needed).
+ * a bounded number of times and reported. Runs the CLI the way `npm run newsletter` does (no build needed), on
+ * each store: SQLite, and PostgreSQL when DATABASE_URL reaches one.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -10,10 +11,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
-import { SqliteSubscriberStore } from '../../src/newsletter/sqlite-store';
+import { openStore } from '../../src/newsletter/open-store';
+import { storeKinds } from '../support/stores';
+import { createTestDatabase, type TestDatabase } from './support/database';
 import { freePort } from './support/server';
 
 interface Received {
@@ -23,151 +25,151 @@ interface Received {
 
 const BOUNCE = 'bounce@example.com';
 const CONFIRMED = ['ann@example.com', 'bob@example.com', 'cy@example.com', 'dee@example.com', 'eve@example.com'];
-let dir: string;
-let db: string;
-let smtp: SMTPServer;
-let smtpPort: number;
-const received: Received[] = [];
-let rcptAttempts = 0;
 
-async function seed(): Promise<void> {
-  const store = SqliteSubscriberStore.open(db);
-  const now = new Date();
-  const add = async (email: string, status: 'confirmed' | 'pending' | 'unsubscribed') => {
-    const tokenHash = randomBytes(16).toString('hex');
-    const unsubscribeKey = randomBytes(32).toString('base64url');
-    await store.recordSignup({ email, emailKey: email, source: 'test', consentText: 'yes', tokenHash, expiresAt: new Date(now.getTime() + 3_600_000), unsubscribeKey, now, reissueBefore: now });
-    if (status !== 'pending') await store.confirm(tokenHash, now);
-    if (status === 'unsubscribed') await store.unsubscribe(unsubscribeKey, now);
-  };
-  for (const email of CONFIRMED) await add(email, 'confirmed');
-  await add('pending@example.com', 'pending');
-  await add('gone@example.com', 'unsubscribed');
-  await add(BOUNCE, 'confirmed');
-  await store.close();
-}
+describe.each(storeKinds())('on %s', (kind) => {
+  let dir: string;
+  let database: TestDatabase;
+  let smtp: SMTPServer;
+  let smtpPort: number;
+  const received: Received[] = [];
+  let rcptAttempts = 0;
 
-// Asynchronous: the SMTP server runs in this process, so its event loop must keep turning while the CLI sends.
-async function send(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/newsletter.ts', 'send', '--week', '2026-W48', ...args], {
-    env: { PATH: process.env['PATH'] ?? '', NEWSLETTER_DB: db, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, NEWSLETTER_FROM: 'Guide <news@guide.example>', SITE_URL: 'https://guide.example', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const timer = setTimeout(() => child.kill('SIGTERM'), 90_000);
-  const [status, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
-  clearTimeout(timer);
-  return { status, signal, stdout, stderr };
-}
+  /** The store the CLI uses, opened the same way (openStore) and on the same database. */
+  const open = async () => (await openStore({ databaseUrl: database.env['DATABASE_URL'], dbPath: join(dir, 'newsletter.sqlite') })).store;
 
-const deliveries = () => {
-  const conn = new DatabaseSync(db, { readOnly: true });
-  try {
-    return conn.prepare('SELECT issue, subscriber_id, status, attempts FROM deliveries ORDER BY subscriber_id').all() as { status: string; attempts: number }[];
-  } finally {
-    conn.close();
+  async function seed(): Promise<void> {
+    const store = await open();
+    const now = new Date();
+    const add = async (email: string, status: 'confirmed' | 'pending' | 'unsubscribed') => {
+      const tokenHash = randomBytes(16).toString('hex');
+      const unsubscribeKey = randomBytes(32).toString('base64url');
+      await store.recordSignup({ email, emailKey: email, source: 'test', consentText: 'yes', tokenHash, expiresAt: new Date(now.getTime() + 3_600_000), unsubscribeKey, now, reissueBefore: now });
+      if (status !== 'pending') await store.confirm(tokenHash, now);
+      if (status === 'unsubscribed') await store.unsubscribe(unsubscribeKey, now);
+    };
+    for (const email of CONFIRMED) await add(email, 'confirmed');
+    await add('pending@example.com', 'pending');
+    await add('gone@example.com', 'unsubscribed');
+    await add(BOUNCE, 'confirmed');
+    await store.close();
   }
-};
 
-const decodeQp = (s: string) => s.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-const header = (data: string, name: string) => new RegExp(`^${name}:\\s*(.*(?:\\r\\n[ \\t].*)*)`, 'mi').exec(data)?.[1]?.replace(/\r\n[ \t]+/g, ' ');
+  // Asynchronous: the SMTP server runs in this process, so its event loop must keep turning while the CLI sends.
+  async function send(args: string[], env: Record<string, string> = {}) {
+    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/newsletter.ts', 'send', '--week', '2026-W48', ...args], {
+      env: { PATH: process.env['PATH'] ?? '', ...database.env, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, NEWSLETTER_FROM: 'Guide <news@guide.example>', SITE_URL: 'https://guide.example', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGTERM'), 90_000);
+    const [status, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
+    clearTimeout(timer);
+    return { status, signal, stdout, stderr };
+  }
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'digest-it-'));
-  db = join(dir, 'newsletter.sqlite');
-  await seed();
-  smtpPort = await freePort();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address === BOUNCE) {
-        rcptAttempts++;
-        return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      let data = '';
-      stream.on('data', (chunk: Buffer) => (data += chunk.toString()));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+  const deliveries = () => database.deliveries();
+
+  const decodeQp = (s: string) => s.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const header = (data: string, name: string) => new RegExp(`^${name}:\\s*(.*(?:\\r\\n[ \\t].*)*)`, 'mi').exec(data)?.[1]?.replace(/\r\n[ \t]+/g, ' ');
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'digest-it-'));
+    database = await createTestDatabase(kind, join(dir, 'newsletter.sqlite'));
+    await seed();
+    smtpPort = await freePort();
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onRcptTo(address, _session, callback) {
+        if (address.address === BOUNCE) {
+          rcptAttempts++;
+          return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+        }
         callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
-}, 30_000);
+      },
+      onData(stream, session, callback) {
+        let data = '';
+        stream.on('data', (chunk: Buffer) => (data += chunk.toString()));
+        stream.on('end', () => {
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), data });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
+  }, 30_000);
 
-afterAll(async () => {
-  await new Promise<void>((resolve) => (smtp ? smtp.close(resolve) : resolve()));
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
-
-describe('sending the digest', { timeout: 120_000 }, () => {
-  it('a dry run sends nothing and records nothing', async () => {
-    const run = await send(['--dry-run']);
-    expect(run.status, run.stderr).toBe(0);
-    expect(run.stdout).toContain('would send 6 messages');
-    expect(received).toEqual([]);
-    expect(deliveries()).toEqual([]);
-  });
-
-  it('killed after two messages, a re-run delivers each remaining one exactly once, and reports the refused address', async () => {
-    const crashed = await send(['--attempts', '2'], { NEWSLETTER_TEST_CRASH_AFTER: '2' });
-    expect(crashed.signal).toBe('SIGKILL');
-    expect(received.map((m) => m.to)).toEqual([[CONFIRMED[0]], [CONFIRMED[1]]]);
-
-    const rerun = await send(['--attempts', '2']);
-    expect(rerun.status).toBe(1); // one address failed
-    expect(rerun.stdout).toContain('sent 3 of 4 due (2 sent by an earlier run');
-    expect(rerun.stdout).toMatch(new RegExp(`failed after 2 attempts: ${BOUNCE}: .*550`));
-    expect(rerun.stderr).toMatch(/\] 4\/4/);
-    expect(rcptAttempts).toBe(2);
-
-    // Every confirmed subscriber exactly once; nobody pending, unsubscribed or refused.
-    expect(received.map((m) => m.to.join()).sort()).toEqual([...CONFIRMED].sort());
-    expect(deliveries().map((d) => d.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'failed']);
-
-    // A third run sends nobody the issue again; it only retries the failed address.
-    const third = await send(['--attempts', '1']);
-    expect(third.stdout).toContain('sent 0 of 1 due (5 sent by an earlier run');
-    expect(received).toHaveLength(5);
-    expect(rcptAttempts).toBe(3);
+  afterAll(async () => {
+    await new Promise<void>((resolve) => (smtp ? smtp.close(resolve) : resolve()));
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    await database?.dispose();
   });
 
-  it('carries the one-click headers, a stable Message-ID and absolute links', () => {
-    for (const mail of received) {
-      expect(mail.data).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
-      expect(header(mail.data, 'List-Unsubscribe')).toMatch(/^<https:\/\/guide\.example\/newsletter\/unsubscribe\/\?token=[A-Za-z0-9_-]{43}>$/);
-      expect(header(mail.data, 'Message-ID')).toMatch(/^<digest-2026-W48-\d+@guide\.example>$/);
-      expect(header(mail.data, 'Subject')).toContain('2026-W48');
-      expect(decodeQp(mail.data)).toContain('https://guide.example/frameworks/django/');
-    }
-  });
+  describe('sending the digest', { timeout: 120_000 }, () => {
+    it('a dry run sends nothing and records nothing', async () => {
+      const run = await send(['--dry-run']);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('would send 6 messages');
+      expect(received).toEqual([]);
+      expect(await deliveries()).toEqual([]);
+    });
 
-  it('gives each recipient their own unsubscribe link, and it unsubscribes them', async () => {
-    const store = SqliteSubscriberStore.open(db);
-    try {
-      const keys = new Set<string>();
+    it('killed after two messages, a re-run delivers each remaining one exactly once, and reports the refused address', async () => {
+      const crashed = await send(['--attempts', '2'], { NEWSLETTER_TEST_CRASH_AFTER: '2' });
+      expect(crashed.signal).toBe('SIGKILL');
+      expect(received.map((m) => m.to)).toEqual([[CONFIRMED[0]], [CONFIRMED[1]]]);
+
+      const rerun = await send(['--attempts', '2']);
+      expect(rerun.status).toBe(1); // one address failed
+      expect(rerun.stdout).toContain('sent 3 of 4 due (2 sent by an earlier run');
+      expect(rerun.stdout).toMatch(new RegExp(`failed after 2 attempts: ${BOUNCE}: .*550`));
+      expect(rerun.stderr).toMatch(/\] 4\/4/);
+      expect(rcptAttempts).toBe(2);
+
+      // Every confirmed subscriber exactly once; nobody pending, unsubscribed or refused.
+      expect(received.map((m) => m.to.join()).sort()).toEqual([...CONFIRMED].sort());
+      expect((await deliveries()).map((d) => d.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'failed']);
+
+      // A third run sends nobody the issue again; it only retries the failed address.
+      const third = await send(['--attempts', '1']);
+      expect(third.stdout).toContain('sent 0 of 1 due (5 sent by an earlier run');
+      expect(received).toHaveLength(5);
+      expect(rcptAttempts).toBe(3);
+    });
+
+    it('carries the one-click headers, a stable Message-ID and absolute links', () => {
       for (const mail of received) {
-        const body = decodeQp(mail.data.slice(mail.data.indexOf('\r\n\r\n')));
-        const inBody = [...body.matchAll(/https:\/\/guide\.example\/newsletter\/unsubscribe\/\?token=([A-Za-z0-9_-]{43})/g)].map((m) => m[1]!);
-        const key = /token=([A-Za-z0-9_-]{43})/.exec(header(mail.data, 'List-Unsubscribe')!)![1]!;
-        expect(inBody.length).toBeGreaterThanOrEqual(2); // text and HTML parts
-        expect(new Set(inBody)).toEqual(new Set([key]));
-        expect(await store.findByUnsubscribeKey(key)).toEqual({ email: mail.to[0], status: 'confirmed' });
-        expect(await store.unsubscribe(key, new Date())).toBe(true);
-        expect(await store.findByUnsubscribeKey(key)).toEqual({ email: mail.to[0], status: 'unsubscribed' });
-        keys.add(key);
+        expect(mail.data).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
+        expect(header(mail.data, 'List-Unsubscribe')).toMatch(/^<https:\/\/guide\.example\/newsletter\/unsubscribe\/\?token=[A-Za-z0-9_-]{43}>$/);
+        expect(header(mail.data, 'Message-ID')).toMatch(/^<digest-2026-W48-\d+@guide\.example>$/);
+        expect(header(mail.data, 'Subject')).toContain('2026-W48');
+        expect(decodeQp(mail.data)).toContain('https://guide.example/frameworks/django/');
       }
-      expect(keys.size).toBe(CONFIRMED.length);
-    } finally {
-      await store.close();
-    }
+    });
+
+    it('gives each recipient their own unsubscribe link, and it unsubscribes them', async () => {
+      const store = await open();
+      try {
+        const keys = new Set<string>();
+        for (const mail of received) {
+          const body = decodeQp(mail.data.slice(mail.data.indexOf('\r\n\r\n')));
+          const inBody = [...body.matchAll(/https:\/\/guide\.example\/newsletter\/unsubscribe\/\?token=([A-Za-z0-9_-]{43})/g)].map((m) => m[1]!);
+          const key = /token=([A-Za-z0-9_-]{43})/.exec(header(mail.data, 'List-Unsubscribe')!)![1]!;
+          expect(inBody.length).toBeGreaterThanOrEqual(2); // text and HTML parts
+          expect(new Set(inBody)).toEqual(new Set([key]));
+          expect(await store.findByUnsubscribeKey(key)).toEqual({ email: mail.to[0], status: 'confirmed' });
+          expect(await store.unsubscribe(key, new Date())).toBe(true);
+          expect(await store.findByUnsubscribeKey(key)).toEqual({ email: mail.to[0], status: 'unsubscribed' });
+          keys.add(key);
+        }
+        expect(keys.size).toBe(CONFIRMED.length);
+      } finally {
+        await store.close();
+      }
+    });
   });
 });
