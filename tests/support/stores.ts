@@ -15,7 +15,7 @@ export const postgresUrl: string | undefined = probe.url;
 
 /** Call once at the top level of a suite file. */
 export function storeKinds(): StoreKind[] {
-  if (probe.url) return ['sqlite', 'postgres'];
+  if (probe.reason === undefined) return ['sqlite', 'postgres'];
   const line = postgresNotRun(probe.reason);
   if (postgresRequired()) {
     it('runs the PostgreSQL variant too (CI=true needs a reachable DATABASE_URL)', () => {
