@@ -193,8 +193,8 @@ await part('lighthouse', async () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Signup under load. HOOK: the newsletter branch brings scripts/bench-signup.mjs (autocannon against the real
-// server with a throwaway database); this part only runs it, after the build above, and prints what it prints.
+// Signup under load: scripts/bench-signup.mjs (autocannon against the real server with a throwaway database),
+// run after the build above once per store, printing what it prints.
 // ---------------------------------------------------------------------------------------------------------------
 await part('signup', () => {
   console.log(`\n## Signup endpoint under load (${SIGNUP_SCRIPT})`);
