@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresUrl, storeKinds, type StoreKind } from '../support/stores';
-import { createTestDatabase, type TestDatabase } from './support/database';
+import { createPostgresDatabase, type TestDatabase } from './support/database';
 import { formHeaders, jsonHeaders, outboxFiles, readEmail, rows } from './support/newsletter';
 import { startServer, type ServerOptions, type TestServer } from './support/server';
 
@@ -82,7 +82,7 @@ describe.each(storeKinds())('on %s', (store: StoreKind) => {
 if (postgresUrl) {
   describe('two server processes sharing one PostgreSQL database', { timeout: 120_000 }, () => {
     const pair = async () => {
-      const database = await createTestDatabase('postgres', '');
+      const database = await createPostgresDatabase();
       databases.push(database);
       // Each opens its store on its first request: the first signups reach both at once, so both migrate the
       // fresh database at the same moment.

@@ -30,9 +30,9 @@ export interface TestDatabase {
 const SUBSCRIBERS = 'SELECT email, email_key, status, source, confirm_token_hash FROM subscribers ORDER BY id';
 const DELIVERIES = 'SELECT issue, CAST(subscriber_id AS integer) AS subscriber_id, status, attempts FROM deliveries ORDER BY subscriber_id';
 
-/** A SQLite file at `path` (created by whoever opens it first), or a fresh PostgreSQL database. */
-export async function createTestDatabase(kind: StoreKind, path: string): Promise<TestDatabase> {
-  return kind === 'postgres' ? postgresDatabase() : sqliteDatabase(path);
+/** A SQLite file at `sqlitePath` (created by whoever opens it first), or a fresh PostgreSQL database. */
+export async function createTestDatabase(kind: StoreKind, sqlitePath: string): Promise<TestDatabase> {
+  return kind === 'postgres' ? createPostgresDatabase() : sqliteDatabase(sqlitePath);
 }
 
 function sqliteDatabase(path: string): TestDatabase {
@@ -55,7 +55,8 @@ function sqliteDatabase(path: string): TestDatabase {
   };
 }
 
-async function postgresDatabase(): Promise<TestDatabase> {
+/** A fresh PostgreSQL database with a random name on the server DATABASE_URL points to. */
+export async function createPostgresDatabase(): Promise<TestDatabase> {
   if (!postgresUrl) throw new Error('PostgreSQL variant registered without a reachable DATABASE_URL');
   const db = await createScratchDatabase(postgresUrl, 'guide_test_it');
   // Tables appear when the server first opens the store: before that, there are no rows.
