@@ -2,7 +2,8 @@
 /**
  * `npm run bench:signup`: signups per second and latency against the built server on loopback, with a
  * throwaway database and outbox. Every request is a distinct address (a real insert and a real .eml), as JSON.
- * Options: --connections N (default 50), --duration S (default 10). Figures, not pass/fail.
+ * Options: --connections N (default 50), --duration S (default 10), --store sqlite|postgres (default: postgres
+ * when DATABASE_URL is set, in a throwaway database created beside it). Figures, not pass/fail.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -12,8 +13,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { signupStore } from './lib/bench-args.mjs';
+import { createScratchDatabase, withClient } from './lib/postgres.mjs';
 
-const { values } = parseArgs({ options: { connections: { type: 'string', default: '50' }, duration: { type: 'string', default: '10' } } });
+let store;
+let values;
+try {
+  values = parseArgs({ options: { connections: { type: 'string', default: '50' }, duration: { type: 'string', default: '10' }, store: { type: 'string' } } }).values;
+  store = signupStore(values.store, process.env);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(2);
+}
 const connections = Number(values.connections);
 const duration = Number(values.duration);
 
@@ -30,41 +41,60 @@ await once(probe, 'close');
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-signup-'));
 const outbox = join(dir, 'outbox');
+const postgres = store === 'postgres' ? await createScratchDatabase(process.env.DATABASE_URL.trim(), 'guide_bench_signup') : undefined;
+const storeLabel = postgres
+  ? `PostgreSQL ${await withClient(postgres.url, async (c) => (await c.query('SHOW server_version')).rows[0].server_version)} (throwaway database ${postgres.name})`
+  : `SQLite (node:sqlite, throwaway file, WAL)`;
 const server = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'dist/server/entry.mjs'], {
-  env: { PATH: process.env.PATH, PORT: String(port), HOST: '127.0.0.1', NEWSLETTER_DB: join(dir, 'db.sqlite'), NEWSLETTER_OUTBOX: outbox, NEWSLETTER_RATE_LIMIT: 'off' },
+  env: {
+    PATH: process.env.PATH,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ...(postgres ? { DATABASE_URL: postgres.url } : { NEWSLETTER_DB: join(dir, 'db.sqlite') }),
+    NEWSLETTER_OUTBOX: outbox,
+    NEWSLETTER_RATE_LIMIT: 'off',
+  },
   stdio: 'ignore',
 });
+const exited = once(server, 'exit');
 const url = `http://127.0.0.1:${port}`;
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${url}/`)).ok) break;
-  } catch {
-    if (i > 200) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 100));
+let result;
+let written;
+try {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(`${url}/`)).ok) break;
+    } catch {
+      if (i > 200) throw new Error('server did not start');
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
+
+  let n = 0;
+  result = await autocannon({
+    url: `${url}/api/newsletter`,
+    connections,
+    duration,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        // A distinct address per request, so every one is a real insert and a real email.
+        setupRequest: (req) => ({ ...req, body: JSON.stringify({ email: `bench${n++}@example.com` }) }),
+      },
+    ],
+  });
+} finally {
+  // The throwaway database and outbox go whatever happened.
+  server.kill();
+  await exited;
+  written = existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')).length : 0;
+  rmSync(dir, { recursive: true, force: true });
+  await postgres?.drop();
 }
 
-let n = 0;
-const result = await autocannon({
-  url: `${url}/api/newsletter`,
-  connections,
-  duration,
-  requests: [
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      // A distinct address per request, so every one is a real insert and a real email.
-      setupRequest: (req) => ({ ...req, body: JSON.stringify({ email: `bench${n++}@example.com` }) }),
-    },
-  ],
-});
-
-server.kill();
-await once(server, 'exit');
-const written = existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')).length : 0;
-rmSync(dir, { recursive: true, force: true });
-
 console.log(`POST /api/newsletter, ${connections} connections, ${duration} s, Node ${process.versions.node}, loopback`);
+console.log(`store       ${storeLabel}`);
 console.log(`signups/s   mean ${result.requests.average.toFixed(0)}, min ${result.requests.min}, max ${result.requests.max}`);
 console.log(`latency ms  mean ${result.latency.average.toFixed(1)}, p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`);
 console.log(`responses   ${result['2xx']} 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts; ${written} .eml files written`);

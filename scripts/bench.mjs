@@ -5,7 +5,8 @@
  *               critical bytes (HTML + render-blocking CSS, gzip) against the 14 KB first round trip
  *   lighthouse  Lighthouse 13 (mobile and desktop presets) in the system Chromium against scripts/server.mjs on
  *               loopback: the four category scores, LCP, TBT, CLS, FCP
- *   signup      the newsletter signup under load, by scripts/bench-signup.mjs when that script exists
+ *   signup      the newsletter signup under load, by scripts/bench-signup.mjs when that script exists: on SQLite,
+ *               and on PostgreSQL too when DATABASE_URL is set
  *   scaling     synthetic corpora (100, 500, 2,000 entries by default) built cold in a temporary copy of the
  *               project: build time and peak memory, in total and per page
  */
@@ -192,17 +193,23 @@ await part('lighthouse', async () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
-// Signup under load. HOOK: the newsletter branch brings scripts/bench-signup.mjs (autocannon against the real
-// server with a throwaway database); this part only runs it, after the build above, and prints what it prints.
+// Signup under load: scripts/bench-signup.mjs (autocannon against the real server with a throwaway database),
+// run after the build above once per store, printing what it prints.
 // ---------------------------------------------------------------------------------------------------------------
 await part('signup', () => {
-  console.log(`\n## Signup endpoint under load (${SIGNUP_SCRIPT})\n`);
+  console.log(`\n## Signup endpoint under load (${SIGNUP_SCRIPT})`);
   if (!existsSync(SIGNUP_SCRIPT)) {
-    console.log(`${SIGNUP_SCRIPT} not found: skipped (it comes with the newsletter signup).`);
+    console.log(`\n${SIGNUP_SCRIPT} not found: skipped (it comes with the newsletter signup).`);
     return;
   }
-  const run = spawnSync(process.execPath, [SIGNUP_SCRIPT], { stdio: 'inherit', env: process.env });
-  if (run.status !== 0) throw new Error(`${SIGNUP_SCRIPT} exited with ${run.status ?? run.signal}`);
+  // Each store the server can run on: SQLite always, PostgreSQL when DATABASE_URL names a server.
+  const stores = process.env.DATABASE_URL?.trim() ? ['sqlite', 'postgres'] : ['sqlite'];
+  for (const store of stores) {
+    console.log('');
+    const run = spawnSync(process.execPath, [SIGNUP_SCRIPT, '--store', store], { stdio: 'inherit', env: process.env });
+    if (run.status !== 0) throw new Error(`${SIGNUP_SCRIPT} --store ${store} exited with ${run.status ?? run.signal}`);
+  }
+  if (stores.length === 1) console.log('\nPostgreSQL: not measured (set DATABASE_URL to measure the server on PostgreSQL too).');
 });
 
 // ---------------------------------------------------------------------------------------------------------------

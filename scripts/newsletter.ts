@@ -1,16 +1,17 @@
 /**
  * `npm run newsletter -- <command>`: the subscriber list from the command line, on the same database as the
- * server (NEWSLETTER_DB). Plain `node` runs this file: Node 22 strips the TypeScript types, which is why the
- * modules it imports use explicit `.ts` extensions. Safe while the server runs (WAL mode).
+ * server (DATABASE_URL, else NEWSLETTER_DB; openStore picks it). Plain `node` runs this file: Node 22 strips the
+ * TypeScript types, which is why the modules it imports use explicit `.ts` extensions. Safe while the server
+ * runs (SQLite in WAL mode; PostgreSQL serves both).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readConfig } from '../src/newsletter/config.ts';
+import { readConfig, type NewsletterConfig } from '../src/newsletter/config.ts';
 import { toCsv, CSV_HEADER } from '../src/newsletter/csv.ts';
 import { unsubscribeUrl } from '../src/newsletter/links.ts';
 import { newsletterIssuePath } from '../src/lib/paths.ts';
-import { SqliteSubscriberStore } from '../src/newsletter/sqlite-store.ts';
+import { openStore } from '../src/newsletter/open-store.ts';
 import { site, siteUrl } from '../src/site.ts';
 
 const USAGE = `Usage: npm run newsletter -- <command>
@@ -25,7 +26,8 @@ const USAGE = `Usage: npm run newsletter -- <command>
            after a crash or failures sends only what is still due, never an issue twice to anyone. When
            nobody is left due, the issue is recorded in content/newsletter/<yyyy>-<ww>.md for the web archive
 
-The database is NEWSLETTER_DB (default data/newsletter.sqlite).`;
+The database is PostgreSQL at DATABASE_URL when that is set, else the SQLite file NEWSLETTER_DB
+(default data/newsletter.sqlite).`;
 
 const command = process.argv[2];
 if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
@@ -37,8 +39,25 @@ if (!['stats', 'export', 'prune', 'preview', 'send'].includes(command)) {
   process.exit(2);
 }
 
-const config = readConfig(process.env, siteUrl());
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+let config: NewsletterConfig;
+try {
+  config = readConfig(process.env, siteUrl());
+} catch (error) {
+  console.error(messageOf(error));
+  process.exit(2);
+}
 const { dbPath } = config;
+
+/** The server's store; a database that cannot be opened is one line on stderr and exit status 1. */
+async function openSubscribers() {
+  try {
+    return (await openStore(config)).store;
+  } catch (error) {
+    console.error(messageOf(error));
+    process.exit(1);
+  }
+}
 
 if (command === 'preview' || command === 'send') {
   // Loaded only here: nodemailer and the content reader would slow down every `stats` and `export`.
@@ -55,14 +74,14 @@ if (command === 'preview' || command === 'send') {
     if (!args.week) throw new Error('--week is required, e.g. --week 2026-W48.');
     if (!/^[1-9]\d?$/.test(args.attempts)) throw new Error('--attempts must be a whole number from 1 to 99.');
   } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    console.error(`${messageOf(error)}\n\n${USAGE}`);
     process.exit(2);
   }
   let week;
   try {
     week = parseIsoWeek(args.week);
   } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
+    console.error(messageOf(error));
     process.exit(2);
   }
   const base = siteUrl();
@@ -85,7 +104,7 @@ if (command === 'preview' || command === 'send') {
     process.exit(0);
   }
 
-  const store = SqliteSubscriberStore.open(dbPath);
+  const store = await openSubscribers();
   const crashAfter = Number(process.env['NEWSLETTER_TEST_CRASH_AFTER'] ?? 0);
   try {
     const tty = process.stderr.isTTY;
@@ -150,14 +169,14 @@ if (command === 'preview' || command === 'send') {
   }
   process.exit();
 }
-// Reading commands must not create a database: say there is none instead.
-if (!existsSync(dbPath)) {
+// Reading commands must not create a SQLite file: say there is none instead.
+if (!config.databaseUrl && !existsSync(dbPath)) {
   console.error(`No newsletter database at ${dbPath} yet: nobody has signed up.`);
   if (command === 'export') process.stdout.write(`${CSV_HEADER.join(',')}\r\n`);
   process.exit(0);
 }
 
-const store = SqliteSubscriberStore.open(dbPath);
+const store = await openSubscribers();
 try {
   if (command === 'stats') {
     const s = await store.stats(new Date());

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /**
  * `npm test`: type check, build, Vitest (unit + built-site tests), then Playwright in Chromium against the
- * built site on the real server. Ends with one line "N passed, N failed" adding up both runners.
+ * built site on the real server. Ends with one line "N passed, N failed" adding up both runners, preceded by a
+ * line when the PostgreSQL store tests could not run (no reachable DATABASE_URL; with CI=true that fails).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { postgresNotRun, postgresRequired, probePostgres } from './lib/postgres.mjs';
 
 const TMP = '.tmp';
 mkdirSync(TMP, { recursive: true });
@@ -24,7 +26,10 @@ function readJson(file) {
   }
 }
 
+let postgresNote;
+
 function finish(passed, failed, extraFailure) {
+  if (postgresNote) console.log(`\n${postgresNote}`);
   if (extraFailure) console.error(`\n✖ ${extraFailure}`);
   console.log(`\n${passed} passed, ${failed} failed`);
   process.exit(failed > 0 || extraFailure ? 1 : 0);
@@ -34,6 +39,14 @@ function finish(passed, failed, extraFailure) {
 const browser = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
 if (!browser) {
   finish(0, 1, 'No Chromium found: run `apt-get install -y chromium` or set CHROMIUM_PATH to a Chrome/Chromium binary.');
+}
+
+// Before anything slow: CI must run the store tests on PostgreSQL too.
+const postgres = await probePostgres(process.env);
+if (postgres.reason) {
+  if (postgresRequired(process.env)) finish(0, 1, `${postgresNotRun(postgres.reason)}; CI=true needs PostgreSQL (.ci/run starts one).`);
+  postgresNote = postgresNotRun(postgres.reason);
+  console.log(postgresNote);
 }
 
 if (!run('type check', 'npx', ['astro', 'check'])) finish(0, 1, 'astro check reported errors.');

@@ -68,3 +68,19 @@ export function parseBenchArgs(argv, env = {}) {
     help: values.help,
   };
 }
+
+/** The stores `npm run bench:signup` can measure. */
+export const SIGNUP_STORES = ['sqlite', 'postgres'];
+
+/**
+ * Which store the signup benchmark runs on: `--store`, else PostgreSQL when DATABASE_URL is set, else SQLite.
+ * @param {string | undefined} flag
+ * @param {Record<string, string | undefined>} env
+ * @returns {'sqlite' | 'postgres'}
+ */
+export function signupStore(flag, env = {}) {
+  const store = flag ?? (env.DATABASE_URL?.trim() ? 'postgres' : 'sqlite');
+  if (store !== 'sqlite' && store !== 'postgres') throw new Error(`--store: "${store}" is not one of ${SIGNUP_STORES.join(', ')}`);
+  if (store === 'postgres' && !env.DATABASE_URL?.trim()) throw new Error('--store postgres needs DATABASE_URL (a role that may CREATE DATABASE: the run uses a throwaway one)');
+  return store;
+}

@@ -5,8 +5,10 @@
 import { parseRateLimit, type RateLimitRule } from './rate-limit.ts';
 
 export interface NewsletterConfig {
-  /** NEWSLETTER_DB: the SQLite file. */
+  /** NEWSLETTER_DB: the SQLite file (unused when databaseUrl is set). */
   dbPath: string;
+  /** DATABASE_URL: a PostgreSQL connection URL; when set, subscribers live there instead of in SQLite. */
+  databaseUrl: string | undefined;
   /** NEWSLETTER_OUTBOX: where .eml files go when there is no SMTP server. */
   outbox: string;
   /** SMTP_URL: e.g. smtps://user:pass@smtp.example.com. */
@@ -43,8 +45,13 @@ export function readConfig(env: Env, siteUrl: string): NewsletterConfig {
   if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) {
     throw new Error('SMTP_URL must start with smtp:// or smtps://.');
   }
+  const databaseUrl = get('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/./.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must be a PostgreSQL URL, e.g. postgres://user:password@db.example:5432/guide.');
+  }
   return {
     dbPath: get('NEWSLETTER_DB') ?? DEFAULT_DB,
+    databaseUrl,
     outbox: get('NEWSLETTER_OUTBOX') ?? DEFAULT_OUTBOX,
     smtpUrl,
     from: get('NEWSLETTER_FROM') ?? `newsletter@${new URL(siteUrl).hostname}`,
@@ -52,4 +59,15 @@ export function readConfig(env: Env, siteUrl: string): NewsletterConfig {
     minSubmitMs: minSubmit === undefined ? DEFAULT_MIN_SUBMIT_MS : Number(minSubmit),
     secret: get('NEWSLETTER_SECRET'),
   };
+}
+
+/** A database URL fit for a log line: the password replaced by `***`. */
+export function redactDatabaseUrl(databaseUrl: string): string {
+  try {
+    const url = new URL(databaseUrl);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '(a DATABASE_URL that is not a valid URL)';
+  }
 }

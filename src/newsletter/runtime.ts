@@ -1,10 +1,11 @@
 /**
- * The newsletter as the server runs it: settings from process.env, the SQLite store, the mailer and the rate
+ * The newsletter as the server runs it: settings from process.env, the store (openStore), the mailer and the rate
  * limiter, created once per process on first use. Routes get everything from here.
  */
 import { site, SITE_URL_DEFAULT } from '../site.ts';
 import { readConfig, type NewsletterConfig } from './config.ts';
 import { createMailer } from './mailer.ts';
+import { openStore } from './open-store.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { createNewsletterService, type NewsletterService } from './service.ts';
 import { newToken, signStamp } from './tokens.ts';
@@ -21,7 +22,11 @@ export interface Newsletter {
 let instance: Promise<Newsletter> | undefined;
 
 export function newsletter(): Promise<Newsletter> {
-  instance ??= open();
+  // A failure (a bad setting, the database unreachable) is not kept: the next request tries again.
+  instance ??= open().catch((error: unknown) => {
+    instance = undefined;
+    throw error;
+  });
   return instance;
 }
 
@@ -30,14 +35,10 @@ export const configuredSite = (): string => import.meta.env.SITE ?? SITE_URL_DEF
 
 async function open(): Promise<Newsletter> {
   const config = readConfig(process.env, configuredSite());
-  // Loaded lazily so that on a Node without node:sqlite only the newsletter fails, with a message saying why.
-  const { SqliteSubscriberStore } = await import('./sqlite-store.ts').catch((cause: unknown) => {
-    throw new Error('The newsletter store needs Node 22.5 or later (node:sqlite): start the server with `npm run serve`.', { cause });
-  });
-  const store = SqliteSubscriberStore.open(config.dbPath);
+  const { store, location } = await openStore(config);
   const from = config.from.includes('<') ? config.from : `${site.name} <${config.from}>`;
   const mailer = createMailer({ from, smtpUrl: config.smtpUrl, outbox: config.outbox });
-  console.info(`[newsletter] subscribers in ${config.dbPath}; mail ${config.smtpUrl ? 'over SMTP' : `to ${config.outbox}`}`);
+  console.info(`[newsletter] subscribers in ${location}; mail ${config.smtpUrl ? 'over SMTP' : `to ${config.outbox}`}`);
   const secret = config.secret ?? newToken();
   return {
     config,

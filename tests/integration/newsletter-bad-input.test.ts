@@ -2,7 +2,10 @@
  * Bad input against the real server: each case gets its status and a message, and nothing is stored or
  * mailed. Bot traps answer exactly like a success and also store nothing.
  */
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withClient } from '../../scripts/lib/postgres.mjs';
+import { postgresUrl } from '../support/stores';
 import { formHeaders, jsonHeaders, outboxFiles, rows } from './support/newsletter';
 import { startServer, type TestServer } from './support/server';
 
@@ -78,7 +81,7 @@ describe('bad input is refused with its status and stores nothing', { timeout: 3
       expect(body.error.message).toMatch(/\.$/);
     }
     if (status === 405) expect(res.headers.get('allow')).toBe('POST');
-    expect(rows(server.db)).toEqual([]);
+    expect(await rows(server.db)).toEqual([]);
     expect(outboxFiles(server.outbox)).toEqual([]);
   });
 
@@ -94,7 +97,7 @@ describe('bad input is refused with its status and stores nothing', { timeout: 3
     expect(html).toMatch(/<p id="try-again-error"[^>]*>Enter an email address like name@example.com.<\/p>/);
     // A fresh signed stamp rides along, so the retried form is judged like any other.
     expect(html).toMatch(/name="t" value="\d{13}\.[A-Za-z0-9_-]{43}"/);
-    expect(rows(server.db)).toEqual([]);
+    expect(await rows(server.db)).toEqual([]);
   });
 
   it('escapes what it echoes back', async () => {
@@ -119,18 +122,47 @@ describe('bot traps look like success and store nothing', { timeout: 30_000 }, (
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/newsletter/check-your-inbox/');
     expect(await success({ email: 'bot@example.com', website: 'x' })).toEqual([200, { ok: true, message: expect.stringContaining('Check your inbox') }]);
-    expect(rows(server.db)).toEqual([]);
+    expect(await rows(server.db)).toEqual([]);
     expect(outboxFiles(server.outbox)).toEqual([]);
   });
 
   it('a form posted the instant it was handed out, then the same one a human pace later', async () => {
     const { t } = (await (await fetch(`${server.url}/api/newsletter/stamp`)).json()) as { t: string };
     expect(await success({ email: 'fast@example.com', t })).toEqual([200, { ok: true, message: expect.any(String) }]);
-    expect(rows(server.db)).toEqual([]);
+    expect(await rows(server.db)).toEqual([]);
     // Positive control: the same stamp, after NEWSLETTER_MIN_SUBMIT_MS (2 s by default), is a person.
     await new Promise((r) => setTimeout(r, 2100));
     expect(await success({ email: 'fast@example.com', t })).toEqual([200, { ok: true, message: expect.any(String) }]);
-    expect(rows(server.db)).toMatchObject([{ email: 'fast@example.com', status: 'pending' }]);
+    expect(await rows(server.db)).toMatchObject([{ email: 'fast@example.com', status: 'pending' }]);
     expect(outboxFiles(server.outbox)).toHaveLength(1);
   });
 });
+
+if (postgresUrl) {
+  describe('a PostgreSQL database that cannot be opened', { timeout: 60_000 }, () => {
+    const name = `guide_test_late_${randomBytes(6).toString('hex')}`;
+    const url = new URL(postgresUrl!);
+    url.pathname = `/${name}`;
+    let late: TestServer | undefined;
+    afterAll(async () => {
+      await late?.dispose();
+      await withClient(postgresUrl!, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    });
+
+    it('answers 500 and logs why without the password, stores nothing, and works once the database is there', async () => {
+      late = await startServer({ DATABASE_URL: url.toString(), NEWSLETTER_RATE_LIMIT: 'off' });
+      const signup = () => fetch(`${late!.url}/api/newsletter`, { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ email: 'early@example.com' }) });
+      expect((await signup()).status).toBe(500);
+      expect(late.output()).toMatch(new RegExp(`Cannot open the newsletter database at PostgreSQL postgres://[^\\s]*/${name}: database "${name}" does not exist`));
+      if (url.password) expect(late.output()).not.toContain(`:${url.password}@`);
+      expect(outboxFiles(late.outbox)).toEqual([]);
+
+      // The failure is not kept: once the database exists, the next request opens and migrates it.
+      await withClient(postgresUrl!, (c) => c.query(`CREATE DATABASE ${name}`));
+      expect((await signup()).status).toBe(200);
+      const stored = await withClient(url.toString(), async (c) => (await c.query('SELECT email, status FROM subscribers')).rows);
+      expect(stored).toEqual([{ email: 'early@example.com', status: 'pending' }]);
+      expect(outboxFiles(late.outbox)).toHaveLength(1);
+    });
+  });
+}

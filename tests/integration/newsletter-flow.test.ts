@@ -1,22 +1,33 @@
-/** The whole signup flow against the real built server: subscribe, email, confirm, export, unsubscribe, restart. */
+/**
+ * The whole signup flow against the real built server: subscribe, email, confirm, export, unsubscribe, restart.
+ * Runs once per store: the server on SQLite, and on PostgreSQL when DATABASE_URL reaches one.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redactDatabaseUrl } from '../../src/newsletter/config';
+import { storeKinds } from '../support/stores';
 import { cli, formHeaders, jsonHeaders, linksIn, outboxFiles, readEmail, rows } from './support/newsletter';
 import { startServer, type TestServer } from './support/server';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-}, 30_000);
-afterAll(() => server?.dispose());
+describe.each(storeKinds())('newsletter signup, end to end, on %s', { timeout: 30_000 }, (kind) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({}, { store: kind });
+  }, 30_000);
+  afterAll(() => server?.dispose());
 
-const post = (path: string, init: RequestInit) => fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual', ...init });
+  const post = (path: string, init: RequestInit) => fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual', ...init });
 
-describe('newsletter signup, end to end', { timeout: 30_000 }, () => {
   it('subscribes, mails a confirmation, confirms only on POST, exports, and unsubscribes in one click', async () => {
     const signup = await post('/api/newsletter', { headers: formHeaders(server.url), body: 'email=Reader%40Example.com&source=newsletter-page' });
     expect(signup.status).toBe(303);
     expect(signup.headers.get('location')).toBe('/newsletter/check-your-inbox/');
-    expect(rows(server.db)).toMatchObject([{ email: 'Reader@example.com', email_key: 'reader@example.com', status: 'pending', source: 'newsletter-page' }]);
+    expect(await rows(server.db)).toMatchObject([{ email: 'Reader@example.com', email_key: 'reader@example.com', status: 'pending', source: 'newsletter-page' }]);
+    const location = kind === 'postgres' ? `PostgreSQL ${redactDatabaseUrl(server.db.env['DATABASE_URL']!)}` : join(server.dir, 'newsletter.sqlite');
+    expect(server.output()).toContain(`subscribers in ${location};`);
+    // On PostgreSQL nothing goes to the SQLite file.
+    expect(existsSync(join(server.dir, 'newsletter.sqlite'))).toBe(kind === 'sqlite');
 
     // The .eml is a real RFC 5322 message with RFC 8058 one-click headers.
     const files = outboxFiles(server.outbox);
@@ -34,8 +45,8 @@ describe('newsletter signup, end to end', { timeout: 30_000 }, () => {
     expect(mail.headers.get('list-unsubscribe')).toBe(`<${server.url}${links.unsubscribe}>`);
     // Only the hash of the token is stored.
     const token = new URL(links.confirm, server.url).searchParams.get('token')!;
-    expect(rows(server.db)[0]!.confirm_token_hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(JSON.stringify(rows(server.db))).not.toContain(token);
+    expect((await rows(server.db))[0]!.confirm_token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(await rows(server.db))).not.toContain(token);
 
     // Opening the link (as a mail scanner would) shows a button and changes nothing.
     for (let i = 0; i < 2; i++) {
@@ -46,12 +57,12 @@ describe('newsletter signup, end to end', { timeout: 30_000 }, () => {
       expect(html).toContain('Confirm your subscription');
       expect(html).toMatch(/<form method="post"[^>]*>\s*<button type="submit"/);
     }
-    expect(rows(server.db)[0]!.status).toBe('pending');
+    expect((await rows(server.db))[0]!.status).toBe('pending');
 
     const confirm = await post(links.confirm, { headers: formHeaders(server.url), body: '' });
     expect(confirm.status).toBe(303);
     expect(confirm.headers.get('location')).toBe('/newsletter/confirmed/');
-    expect(rows(server.db)[0]!.status).toBe('confirmed');
+    expect((await rows(server.db))[0]!.status).toBe('confirmed');
 
     // Single use: the same link now explains itself and offers the form again.
     const again = await post(links.confirm, { headers: formHeaders(server.url), body: '' });
@@ -69,7 +80,7 @@ describe('newsletter signup, end to end', { timeout: 30_000 }, () => {
     // RFC 8058: the mail provider POSTs "List-Unsubscribe=One-Click" from its own servers, with no Origin.
     const oneClick = await post(links.unsubscribe, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
     expect(oneClick.status).toBe(200);
-    expect(rows(server.db)[0]!.status).toBe('unsubscribed');
+    expect((await rows(server.db))[0]!.status).toBe('unsubscribed');
     expect(cli(server.db, 'export').stdout).toContain('Reader@example.com,unsubscribed,');
     const page = await fetch(`${server.url}${links.unsubscribe}`);
     expect(await page.text()).toContain('You&#39;re unsubscribed');
@@ -83,14 +94,14 @@ describe('newsletter signup, end to end', { timeout: 30_000 }, () => {
     expect(first[0]).toBe(200);
     expect(await subscribe('TWICE@example.com')).toEqual(first);
     expect(await subscribe(' twice@example.com ')).toEqual(first);
-    expect(rows(server.db).filter((r) => r.email_key === 'twice@example.com')).toHaveLength(1);
+    expect((await rows(server.db)).filter((r) => r.email_key === 'twice@example.com')).toHaveLength(1);
     expect(outboxFiles(server.outbox)).toHaveLength(before + 1);
 
     // Confirmed, then signing up again: still one row, still confirmed, no new email, same answer.
     const mail = readEmail(outboxFiles(server.outbox).at(-1)!);
     await post(linksIn(mail).confirm, { headers: formHeaders(server.url), body: '' });
     expect(await subscribe('twice@example.com')).toEqual(first);
-    expect(rows(server.db).filter((r) => r.email_key === 'twice@example.com')).toMatchObject([{ status: 'confirmed' }]);
+    expect((await rows(server.db)).filter((r) => r.email_key === 'twice@example.com')).toMatchObject([{ status: 'confirmed' }]);
     expect(outboxFiles(server.outbox)).toHaveLength(before + 1);
   });
 
@@ -107,10 +118,10 @@ describe('newsletter signup, end to end', { timeout: 30_000 }, () => {
   });
 
   it('keeps confirmed subscribers across a restart, even a crash', async () => {
-    const confirmedBefore = rows(server.db).filter((r) => r.status === 'confirmed').map((r) => r.email_key);
+    const confirmedBefore = (await rows(server.db)).filter((r) => r.status === 'confirmed').map((r) => r.email_key);
     expect(confirmedBefore).toContain('twice@example.com');
     server = await server.restart();
-    expect(rows(server.db).filter((r) => r.status === 'confirmed').map((r) => r.email_key)).toEqual(confirmedBefore);
+    expect((await rows(server.db)).filter((r) => r.status === 'confirmed').map((r) => r.email_key)).toEqual(confirmedBefore);
     expect(cli(server.db, 'stats').stdout).toMatch(/confirmed\s+1\n/);
     // And the restarted server still knows them: re-subscribing sends nothing new.
     const before = outboxFiles(server.outbox).length;

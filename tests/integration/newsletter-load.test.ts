@@ -1,64 +1,119 @@
-/** Rate limiting and concurrency against the real server: limits hold, and concurrent signups are each stored once. */
+/**
+ * Rate limiting and concurrency against the real server, on each store: limits hold, and concurrent signups are
+ * each stored once. On PostgreSQL also two server processes sharing one database, as behind a load balancer.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { postgresUrl, storeKinds, type StoreKind } from '../support/stores';
+import { createPostgresDatabase, type TestDatabase } from './support/database';
 import { formHeaders, jsonHeaders, outboxFiles, readEmail, rows } from './support/newsletter';
-import { startServer, type TestServer } from './support/server';
+import { startServer, type ServerOptions, type TestServer } from './support/server';
 
 const servers: TestServer[] = [];
-afterAll(() => Promise.all(servers.map((s) => s.dispose())));
-const start = async (env: Record<string, string>) => {
-  const server = await startServer(env);
+const databases: TestDatabase[] = [];
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.dispose()));
+  await Promise.all(databases.map((d) => d.dispose()));
+});
+const start = async (env: Record<string, string>, options: ServerOptions) => {
+  const server = await startServer(env, options);
   servers.push(server);
   return server;
 };
 const signup = (server: TestServer, email: string) =>
   fetch(`${server.url}/api/newsletter`, { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ email }) });
+const recipients = (...from: TestServer[]) => from.flatMap((s) => outboxFiles(s.outbox)).map((f) => readEmail(f).headers.get('to'));
 
-describe('rate limiting', { timeout: 30_000 }, () => {
-  it('answers 429 with Retry-After once a client has used its allowance, and stores nothing for it', async () => {
-    const server = await start({ NEWSLETTER_RATE_LIMIT: '3/60' });
-    for (let i = 0; i < 3; i++) expect((await signup(server, `ok${i}@example.com`)).status).toBe(200);
+describe.each(storeKinds())('on %s', (store: StoreKind) => {
+  describe('rate limiting', { timeout: 30_000 }, () => {
+    it('answers 429 with Retry-After once a client has used its allowance, and stores nothing for it', async () => {
+      const server = await start({ NEWSLETTER_RATE_LIMIT: '3/60' }, { store });
+      for (let i = 0; i < 3; i++) expect((await signup(server, `ok${i}@example.com`)).status).toBe(200);
 
-    const limited = await signup(server, 'over@example.com');
-    expect(limited.status).toBe(429);
-    const retryAfter = Number(limited.headers.get('retry-after'));
-    expect(Number.isInteger(retryAfter)).toBe(true);
-    expect(retryAfter).toBeGreaterThanOrEqual(1);
-    expect(retryAfter).toBeLessThanOrEqual(60);
-    expect(await limited.json()).toEqual({ ok: false, error: { code: 'rate-limit', message: expect.stringMatching(/^Too many signups.*try again in 1 minute\.$/) } });
+      const limited = await signup(server, 'over@example.com');
+      expect(limited.status).toBe(429);
+      const retryAfter = Number(limited.headers.get('retry-after'));
+      expect(Number.isInteger(retryAfter)).toBe(true);
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(await limited.json()).toEqual({ ok: false, error: { code: 'rate-limit', message: expect.stringMatching(/^Too many signups.*try again in 1 minute\.$/) } });
 
-    // A plain form gets the page, with the address kept.
-    const form = await fetch(`${server.url}/api/newsletter`, { method: 'POST', headers: formHeaders(server.url), body: 'email=typed%40example.com' });
-    expect(form.status).toBe(429);
-    expect(form.headers.get('retry-after')).toBeTruthy();
-    const html = await form.text();
-    expect(html).toContain('value="typed@example.com"');
-    expect(html).toMatch(/role="status"[^>]*>Too many signups/);
+      // A plain form gets the page, with the address kept.
+      const form = await fetch(`${server.url}/api/newsletter`, { method: 'POST', headers: formHeaders(server.url), body: 'email=typed%40example.com' });
+      expect(form.status).toBe(429);
+      expect(form.headers.get('retry-after')).toBeTruthy();
+      const html = await form.text();
+      expect(html).toContain('value="typed@example.com"');
+      expect(html).toMatch(/role="status"[^>]*>Too many signups/);
 
-    expect(rows(server.db).map((r) => r.email)).toEqual(['ok0@example.com', 'ok1@example.com', 'ok2@example.com']);
-    expect(outboxFiles(server.outbox)).toHaveLength(3);
+      expect((await rows(server.db)).map((r) => r.email)).toEqual(['ok0@example.com', 'ok1@example.com', 'ok2@example.com']);
+      expect(outboxFiles(server.outbox)).toHaveLength(3);
+    });
+  });
+
+  describe('concurrency', { timeout: 60_000 }, () => {
+    it('stores 500 concurrent signups of distinct addresses exactly once each, and mails each once', async () => {
+      const server = await start({ NEWSLETTER_RATE_LIMIT: 'off' }, { store });
+      const emails = Array.from({ length: 500 }, (_, i) => `reader${i}@example.com`);
+      const statuses = await Promise.all(emails.map((e) => signup(server, e).then((r) => r.status)));
+      expect(statuses.filter((s) => s !== 200)).toEqual([]);
+
+      const stored = await rows(server.db);
+      expect(stored).toHaveLength(500);
+      expect(new Set(stored.map((r) => r.email_key))).toEqual(new Set(emails));
+      const to = recipients(server);
+      expect(to).toHaveLength(500);
+      expect(new Set(to)).toEqual(new Set(emails));
+    });
+
+    it('turns 50 concurrent signups of one address into one row and one email', async () => {
+      const server = await start({ NEWSLETTER_RATE_LIMIT: 'off' }, { store });
+      const statuses = await Promise.all(Array.from({ length: 50 }, (_, i) => signup(server, i % 2 ? 'same@example.com' : 'SAME@example.com').then((r) => r.status)));
+      expect(new Set(statuses)).toEqual(new Set([200]));
+      expect(await rows(server.db)).toHaveLength(1);
+      expect(outboxFiles(server.outbox)).toHaveLength(1);
+    });
   });
 });
 
-describe('concurrency', { timeout: 60_000 }, () => {
-  it('stores 500 concurrent signups of distinct addresses exactly once each, and mails each once', async () => {
-    const server = await start({ NEWSLETTER_RATE_LIMIT: 'off' });
-    const emails = Array.from({ length: 500 }, (_, i) => `reader${i}@example.com`);
-    const statuses = await Promise.all(emails.map((e) => signup(server, e).then((r) => r.status)));
-    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+// Several servers behind a load balancer only make sense on a shared database.
+if (postgresUrl) {
+  describe('two server processes sharing one PostgreSQL database', { timeout: 120_000 }, () => {
+    const pair = async () => {
+      const database = await createPostgresDatabase();
+      databases.push(database);
+      // Each opens its store on its first request: the first signups reach both at once, so both migrate the
+      // fresh database at the same moment.
+      return Promise.all([0, 1].map(() => start({ NEWSLETTER_RATE_LIMIT: 'off' }, { database, dir: mkdtempSync(join(tmpdir(), 'newsletter-it-')) })));
+    };
 
-    const stored = rows(server.db);
-    expect(stored).toHaveLength(500);
-    expect(new Set(stored.map((r) => r.email_key))).toEqual(new Set(emails));
-    const recipients = outboxFiles(server.outbox).map((f) => readEmail(f).headers.get('to'));
-    expect(recipients).toHaveLength(500);
-    expect(new Set(recipients)).toEqual(new Set(emails));
-  });
+    it('stores 1,000 concurrent signups spread across both exactly once each, and mails each once', async () => {
+      const [a, b] = await pair();
+      expect(a!.url).not.toBe(b!.url);
+      const emails = Array.from({ length: 1000 }, (_, i) => `shared${i}@example.com`);
+      const answers = await Promise.all(emails.map((e, i) => signup(i % 2 ? a! : b!, e).then((r) => [e, r.status] as const)));
+      const acknowledged = answers.filter(([, status]) => status === 200).map(([e]) => e);
+      expect(answers.filter(([, status]) => status !== 200)).toEqual([]);
 
-  it('turns 50 concurrent signups of one address into one row and one email', async () => {
-    const server = await start({ NEWSLETTER_RATE_LIMIT: 'off' });
-    const statuses = await Promise.all(Array.from({ length: 50 }, (_, i) => signup(server, i % 2 ? 'same@example.com' : 'SAME@example.com').then((r) => r.status)));
-    expect(new Set(statuses)).toEqual(new Set([200]));
-    expect(rows(server.db)).toHaveLength(1);
-    expect(outboxFiles(server.outbox)).toHaveLength(1);
+      const stored = (await rows(a!.db)).map((r) => r.email_key);
+      expect(stored).toHaveLength(acknowledged.length);
+      expect(new Set(stored)).toEqual(new Set(acknowledged));
+      const to = recipients(a!, b!);
+      expect(to).toHaveLength(acknowledged.length);
+      expect(new Set(to)).toEqual(new Set(acknowledged));
+      // Both did real work: the load was spread.
+      expect(outboxFiles(a!.outbox)).toHaveLength(500);
+      expect(outboxFiles(b!.outbox)).toHaveLength(500);
+    });
+
+    it('turns 50 concurrent signups of one address, half to each server, into one row and one email', async () => {
+      const [a, b] = await pair();
+      const statuses = await Promise.all(Array.from({ length: 50 }, (_, i) => signup(i % 2 ? a! : b!, i % 4 < 2 ? 'same@example.com' : 'SAME@example.com').then((r) => r.status)));
+      expect(new Set(statuses)).toEqual(new Set([200]));
+      expect(await rows(a!.db)).toHaveLength(1);
+      expect(recipients(a!, b!)).toEqual(['same@example.com']);
+    });
   });
-});
+}

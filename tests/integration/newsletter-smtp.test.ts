@@ -64,7 +64,7 @@ describe('mail over SMTP', { timeout: 30_000 }, () => {
     expect(mail!.to).toEqual(['later@example.com']);
     expect(mail!.data).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
     expect(mail!.data).toMatch(/^List-Unsubscribe:\s+<http:\/\/127\.0\.0\.1:\d+\/newsletter\/unsubscribe\/\?token=[A-Za-z0-9_-]{43}>\r$/m);
-    expect(rows(server.db)).toMatchObject([{ email: 'later@example.com', status: 'pending' }]);
+    expect(await rows(server.db)).toMatchObject([{ email: 'later@example.com', status: 'pending' }]);
     // Nothing went to the outbox: SMTP replaces it.
     expect(outboxFiles(server.outbox)).toEqual([]);
   });

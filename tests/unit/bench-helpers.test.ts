@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIGHTHOUSE_PAGES, DEFAULT_SIZES, PARTS, parseBenchArgs } from '../../scripts/lib/bench-args.mjs';
+import { DEFAULT_LIGHTHOUSE_PAGES, DEFAULT_SIZES, PARTS, parseBenchArgs, signupStore } from '../../scripts/lib/bench-args.mjs';
 import { BASE_FLAGS, chromiumFlags, isLocalUrl, summarizeLhr, trappedHost } from '../../scripts/lib/lighthouse.mjs';
 import { parseGnuTime, scalingRows } from '../../scripts/lib/scaling.mjs';
 import { formatTable, kb } from '../../scripts/lib/table.mjs';
@@ -31,6 +31,22 @@ describe('parseBenchArgs', () => {
     [['--sizez', '1'], /Unknown option/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseBenchArgs(argv, {})).toThrow(message);
+  });
+});
+
+describe('signupStore', () => {
+  const url = { DATABASE_URL: 'postgres://guide@127.0.0.1/guide' };
+  it('follows DATABASE_URL unless --store says otherwise', () => {
+    expect(signupStore(undefined, {})).toBe('sqlite');
+    expect(signupStore(undefined, { DATABASE_URL: ' ' })).toBe('sqlite');
+    expect(signupStore(undefined, url)).toBe('postgres');
+    expect(signupStore('sqlite', url)).toBe('sqlite');
+    expect(signupStore('postgres', url)).toBe('postgres');
+  });
+
+  it('refuses an unknown store, and PostgreSQL without DATABASE_URL', () => {
+    expect(() => signupStore('mysql', url)).toThrow(/--store: "mysql" is not one of sqlite, postgres/);
+    expect(() => signupStore('postgres', {})).toThrow(/needs DATABASE_URL/);
   });
 });
 

@@ -4,7 +4,7 @@ import { csvField, toCsv } from '../../src/newsletter/csv';
 import { confirmationEmail } from '../../src/newsletter/emails';
 import { formAction } from '../../src/newsletter/form-action';
 import { confirmUrl, linkOrigin } from '../../src/newsletter/links';
-import { readConfig } from '../../src/newsletter/config';
+import { readConfig, redactDatabaseUrl } from '../../src/newsletter/config';
 
 const DEFAULT = 'http://localhost:4321';
 
@@ -86,6 +86,7 @@ describe('readConfig', () => {
   it('has working defaults', () => {
     expect(readConfig({}, 'https://guide.example')).toEqual({
       dbPath: 'data/newsletter.sqlite',
+      databaseUrl: undefined,
       outbox: 'data/outbox',
       smtpUrl: undefined,
       from: 'newsletter@guide.example',
@@ -99,7 +100,22 @@ describe('readConfig', () => {
     [{ NEWSLETTER_MIN_SUBMIT_MS: 'soon' }, /NEWSLETTER_MIN_SUBMIT_MS/],
     [{ SMTP_URL: 'http://mail.example' }, /SMTP_URL/],
     [{ NEWSLETTER_RATE_LIMIT: 'lots' }, /NEWSLETTER_RATE_LIMIT/],
+    [{ DATABASE_URL: 'mysql://db.example/guide' }, /DATABASE_URL/],
+    [{ DATABASE_URL: 'data/newsletter.sqlite' }, /DATABASE_URL/],
   ])('names the variable when %j is wrong', (env, message) => {
     expect(() => readConfig(env, 'https://guide.example')).toThrow(message);
+  });
+
+  it('takes a PostgreSQL URL in either spelling', () => {
+    for (const url of ['postgres://guide@db.example/guide', 'postgresql://guide@db.example:5433/guide']) {
+      expect(readConfig({ DATABASE_URL: ` ${url} ` }, 'https://guide.example').databaseUrl).toBe(url);
+    }
+  });
+});
+
+describe('redactDatabaseUrl', () => {
+  it('hides the password and keeps what says where the data is', () => {
+    expect(redactDatabaseUrl('postgres://guide:s3cret@db.example:5432/guide?sslmode=require')).toBe('postgres://guide:***@db.example:5432/guide?sslmode=require');
+    expect(redactDatabaseUrl('postgres://guide@db.example/guide')).toBe('postgres://guide@db.example/guide');
   });
 });

@@ -1,10 +1,18 @@
+/**
+ * The SubscriberStore contract, run against every store: SQLite always, PostgreSQL when DATABASE_URL reaches a
+ * server (each test on a fresh database). What only one store has (WAL, the schema version table, the advisory
+ * lock) is checked in its own block below.
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createScratchDatabase, withClient } from '../../scripts/lib/postgres.mjs';
+import { MIGRATIONS as PG_MIGRATIONS, PgSubscriberStore } from '../../src/newsletter/pg-store';
 import { MIGRATIONS, migrate, SqliteSubscriberStore } from '../../src/newsletter/sqlite-store';
-import type { SignupRecord } from '../../src/newsletter/store';
+import type { SignupRecord, SubscriberStore } from '../../src/newsletter/store';
+import { postgresUrl, storeKinds, type StoreKind } from '../support/stores';
 
 const T0 = new Date('2026-11-24T12:00:00.000Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
@@ -24,23 +32,34 @@ function signup(email: string, at: Date, hash: string, extra: Partial<SignupReco
   };
 }
 
-let dir: string;
-let store: SqliteSubscriberStore;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'newsletter-store-'));
-  store = SqliteSubscriberStore.open(join(dir, 'nested', 'db.sqlite'));
-});
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+/** An empty database of one kind: open() opens (and migrates) it, again and again; dispose() deletes it. */
+interface Fixture {
+  open(): Promise<SubscriberStore>;
+  dispose(): Promise<void>;
+}
 
-describe('SqliteSubscriberStore', () => {
-  it('creates its folder, uses WAL and records the schema version', () => {
-    const db = new DatabaseSync(join(dir, 'nested', 'db.sqlite'));
-    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
-    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: MIGRATIONS.length });
-    db.close();
+async function fixture(kind: StoreKind): Promise<Fixture> {
+  if (kind === 'postgres') {
+    const db = await createScratchDatabase(postgresUrl!, 'guide_test_store');
+    return { open: () => PgSubscriberStore.open(db.url), dispose: db.drop };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'newsletter-store-'));
+  return {
+    open: async () => SqliteSubscriberStore.open(join(dir, 'nested', 'db.sqlite')),
+    dispose: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+describe.each(storeKinds())('SubscriberStore on %s', (kind) => {
+  let db: Fixture;
+  let store: SubscriberStore;
+  beforeEach(async () => {
+    db = await fixture(kind);
+    store = await db.open();
+  });
+  afterEach(async () => {
+    await store.close();
+    await db.dispose();
   });
 
   it('stores an address once, whatever its case, and asks for one confirmation per reissue period', async () => {
@@ -100,8 +119,53 @@ describe('SqliteSubscriberStore', () => {
     await store.recordSignup(signup('a@example.com', T0, 'h1'));
     await store.confirm('h1', minutes(1));
     await store.close();
-    store = SqliteSubscriberStore.open(join(dir, 'nested', 'db.sqlite'));
+    store = await db.open();
     expect((await store.stats(minutes(2))).confirmed).toBe(1);
+  });
+
+  it('turns concurrent signups of one address into one row and one confirmation', async () => {
+    const due = await Promise.all(Array.from({ length: 20 }, (_, i) => store.recordSignup(signup(i % 2 ? 'same@example.com' : 'SAME@example.com', T0, `h${i}`))));
+    expect(due.filter((d) => d !== null)).toHaveLength(1);
+    expect(await store.exportRows()).toHaveLength(1);
+  });
+
+  it('records deliveries once per issue and subscriber, counting attempts, and never re-sends a sent one', async () => {
+    for (const [email, hash] of [['a@example.com', 'ha'], ['b@example.com', 'hb']] as const) {
+      await store.recordSignup(signup(email, T0, hash));
+      await store.confirm(hash, minutes(1));
+    }
+    await store.recordSignup(signup('pending@example.com', T0, 'hp'));
+    const due = await store.dueRecipients('2026-W48');
+    expect(due.map((d) => [d.email, d.inDoubt, d.attempts])).toEqual([['a@example.com', false, 0], ['b@example.com', false, 0]]);
+    const [a, b] = due;
+    await store.beginDelivery('2026-W48', a!.id, minutes(2));
+    await store.finishDelivery('2026-W48', a!.id, { messageId: '<m1@guide.example>' }, minutes(2));
+    await store.beginDelivery('2026-W48', b!.id, minutes(2));
+    await store.finishDelivery('2026-W48', b!.id, { error: 'mailbox full' }, minutes(2));
+    await store.beginDelivery('2026-W48', b!.id, minutes(3));
+    // b's second attempt never finished: in doubt, with both attempts counted; a is done.
+    expect(await store.dueRecipients('2026-W48')).toEqual([{ id: b!.id, email: 'b@example.com', unsubscribeKey: 'unsub-hb', inDoubt: true, attempts: 2 }]);
+    expect(await store.deliveryCounts('2026-W48')).toEqual({ sent: 1, failed: 0, sending: 1 });
+    await store.beginDelivery('2026-W48', a!.id, minutes(4));
+    expect(await store.deliveryCounts('2026-W48')).toEqual({ sent: 1, failed: 0, sending: 1 });
+    expect(await store.dueRecipients('2026-W49')).toHaveLength(2);
+  });
+});
+
+describe('SqliteSubscriberStore', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'newsletter-store-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates its folder, uses WAL and records the schema version', async () => {
+    const path = join(dir, 'nested', 'db.sqlite');
+    await SqliteSubscriberStore.open(path).close();
+    const db = new DatabaseSync(path);
+    expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: MIGRATIONS.length });
+    db.close();
   });
 
   it('refuses a database from newer code', () => {
@@ -110,3 +174,37 @@ describe('SqliteSubscriberStore', () => {
     expect(() => migrate(db)).toThrow(/newer than this code/);
   });
 });
+
+if (postgresUrl) {
+  describe('PgSubscriberStore', () => {
+    let db: Awaited<ReturnType<typeof createScratchDatabase>>;
+    beforeEach(async () => {
+      db = await createScratchDatabase(postgresUrl!, 'guide_test_store');
+    });
+    afterEach(() => db.drop());
+    const version = () => withClient(db.url, async (c) => (await c.query('SELECT version FROM schema_version')).rows);
+
+    it('migrates once when several servers open the database at the same moment (advisory lock)', async () => {
+      const stores = await Promise.all(Array.from({ length: 6 }, () => PgSubscriberStore.open(db.url)));
+      await Promise.all(stores.map((s) => s.close()));
+      expect(await version()).toEqual([{ version: PG_MIGRATIONS.length }]);
+      // And opening an up-to-date database changes nothing.
+      await (await PgSubscriberStore.open(db.url)).close();
+      expect(await version()).toEqual([{ version: PG_MIGRATIONS.length }]);
+    });
+
+    it('keeps its timestamps as timestamptz, to the millisecond', async () => {
+      const store = await PgSubscriberStore.open(db.url);
+      await store.recordSignup(signup('a@example.com', new Date('2026-11-24T12:00:00.123Z'), 'h'));
+      await store.close();
+      const [row] = await withClient(db.url, async (c) => (await c.query(`SELECT pg_typeof(created_at)::text AS type, created_at FROM subscribers`)).rows);
+      expect(row).toEqual({ type: 'timestamp with time zone', created_at: new Date('2026-11-24T12:00:00.123Z') });
+    });
+
+    it('refuses a database from newer code', async () => {
+      await (await PgSubscriberStore.open(db.url)).close();
+      await withClient(db.url, (c) => c.query('UPDATE schema_version SET version = $1', [PG_MIGRATIONS.length + 1]));
+      await expect(PgSubscriberStore.open(db.url)).rejects.toThrow(/newer than this code/);
+    });
+  });
+}

@@ -2,26 +2,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { Row, TestDatabase } from './database';
 
-export interface Row {
-  email: string;
-  email_key: string;
-  status: string;
-  source: string;
-  confirm_token_hash: string | null;
-}
-
-/** Every subscriber row, read through a read-only connection (the server keeps writing meanwhile). */
-export function rows(db: string): Row[] {
-  if (!existsSync(db)) return [];
-  const conn = new DatabaseSync(db, { readOnly: true });
-  try {
-    return conn.prepare('SELECT email, email_key, status, source, confirm_token_hash FROM subscribers ORDER BY id').all() as unknown as Row[];
-  } finally {
-    conn.close();
-  }
-}
+/** Every subscriber row as stored, whichever store holds them. */
+export const rows = (db: TestDatabase): Promise<Row[]> => db.rows();
 
 export function outboxFiles(outbox: string): string[] {
   return existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')).sort().map((f) => join(outbox, f)) : [];
@@ -59,10 +43,10 @@ export function linksIn(email: Email): { confirm: string; unsubscribe: string } 
   return { confirm: find('/newsletter/confirm/'), unsubscribe: find('/newsletter/unsubscribe/') };
 }
 
-/** Runs the newsletter CLI the way `npm run newsletter` does. */
-export function cli(db: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+/** Runs the newsletter CLI the way `npm run newsletter` does, on the same database as the server. */
+export function cli(db: TestDatabase, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/newsletter.ts', ...args], {
-    env: { PATH: process.env['PATH'] ?? '', NEWSLETTER_DB: db },
+    env: { PATH: process.env['PATH'] ?? '', ...db.env },
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

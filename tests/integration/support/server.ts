@@ -1,23 +1,33 @@
 /**
- * The real built server (dist/server/entry.mjs) on a free loopback port, with its own temporary database
- * and outbox, for integration tests. `npm test` builds first; run `npm run build` before running these alone.
+ * The real built server (dist/server/entry.mjs) on a free loopback port, with its own temporary outbox and its
+ * own database (a SQLite file, or a fresh PostgreSQL database), or one shared with other servers, for
+ * integration tests. `npm test` builds first; run `npm run build` before running these alone.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { freePort } from '../../support/free-port';
 import { join } from 'node:path';
+import { freePort } from '../../support/free-port';
+import type { StoreKind } from '../../support/stores';
+import { createTestDatabase, type TestDatabase } from './database';
 
 export { freePort };
 
 const ENTRY = 'dist/server/entry.mjs';
 
+export interface ServerOptions {
+  /** The kind of database to create for this server (default SQLite); ignored when `database` is given. */
+  store?: StoreKind;
+  /** A database shared with other servers: its owner disposes of it, not this server. */
+  database?: TestDatabase;
+  dir?: string;
+}
 
 export interface TestServer {
   url: string;
   dir: string;
-  db: string;
+  db: TestDatabase;
   outbox: string;
   /** Everything the server printed so far. */
   output(): string;
@@ -25,19 +35,25 @@ export interface TestServer {
   stop(signal?: NodeJS.Signals): Promise<void>;
   /** Stops and starts again on the same database and outbox. */
   restart(): Promise<TestServer>;
-  /** Stops and deletes the temporary folder. */
+  /** Stops and deletes the temporary folder, and the database unless it was shared. */
   dispose(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}, dir = mkdtempSync(join(tmpdir(), 'newsletter-it-'))): Promise<TestServer> {
+export async function startServer(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<TestServer> {
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run build\` first (npm test does).`);
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'newsletter-it-'));
+  const ownsDatabase = !options.database;
+  const db = options.database ?? (await createTestDatabase(options.store ?? 'sqlite', join(dir, 'newsletter.sqlite')));
+  return launch(env, dir, db, ownsDatabase);
+}
+
+async function launch(env: Record<string, string>, dir: string, db: TestDatabase, ownsDatabase: boolean): Promise<TestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const db = join(dir, 'newsletter.sqlite');
   const outbox = join(dir, 'outbox');
   // process.execPath is the Node that runs the tests: the project's Node 22, which has node:sqlite.
   const child: ChildProcess = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', ENTRY], {
-    env: { PATH: process.env['PATH'] ?? '', PORT: String(port), HOST: '127.0.0.1', NEWSLETTER_DB: db, NEWSLETTER_OUTBOX: outbox, ...env },
+    env: { PATH: process.env['PATH'] ?? '', PORT: String(port), HOST: '127.0.0.1', NEWSLETTER_OUTBOX: outbox, ...db.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -74,11 +90,12 @@ export async function startServer(env: Record<string, string> = {}, dir = mkdtem
     },
     async restart() {
       await server.stop();
-      return startServer(env, dir);
+      return launch(env, dir, db, ownsDatabase);
     },
     async dispose() {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
+      if (ownsDatabase) await db.dispose();
     },
   };
   return server;
