@@ -17,12 +17,19 @@ export function bodyKind(contentType: string | null): BodyKind | null {
   return null;
 }
 
-export type BodyRead = { ok: true; text: string } | { ok: false; status: 400 | 413 };
+/**
+ * How much of an oversized body is read and dropped so that the 413 reaches the client over a clean connection:
+ * closing a socket with unread data makes TCP reset it, and the client may never see the answer. A body larger
+ * than this is abandoned and the connection closed (`drained: false`).
+ */
+export const DRAIN_MAX_BYTES = 1024 * 1024;
 
-/** Reads at most `limit` bytes of UTF-8 text, stopping (and saying 413) as soon as the body is larger. */
-export async function readLimitedText(request: Request, limit = MAX_BODY_BYTES): Promise<BodyRead> {
+export type BodyRead = { ok: true; text: string } | { ok: false; status: 400 } | { ok: false; status: 413; drained: boolean };
+
+/** Reads at most `limit` bytes of UTF-8 text; a larger body is 413, drained up to `drainMax` bytes in all. */
+export async function readLimitedText(request: Request, limit = MAX_BODY_BYTES, drainMax = DRAIN_MAX_BYTES): Promise<BodyRead> {
   const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > limit) return { ok: false, status: 413 };
+  if (declared > drainMax) return { ok: false, status: 413, drained: false };
   if (!request.body) return { ok: true, text: '' };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -31,13 +38,14 @@ export async function readLimitedText(request: Request, limit = MAX_BODY_BYTES):
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > limit) {
+    if (size > drainMax) {
       // Not awaited: on a cloned request, cancelling one copy only settles once the other copy is done too.
       reader.cancel().catch(() => {});
-      return { ok: false, status: 413 };
+      return { ok: false, status: 413, drained: false };
     }
-    chunks.push(value);
+    if (size <= limit) chunks.push(value);
   }
+  if (size > limit) return { ok: false, status: 413, drained: true };
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)) };
   } catch {

@@ -9,8 +9,8 @@ export function replyHeaders(outcome: SignupOutcome, contentType?: string): Head
   if (contentType) headers.set('Content-Type', contentType);
   if (outcome.kind === 'error') {
     if (outcome.status === 405) headers.set('Allow', 'POST');
-    // The rest of an oversized body is never read: close the connection rather than leave the client uploading.
-    if (outcome.status === 413) headers.set('Connection', 'close');
+    // The rest of a very large body is never read: close the connection rather than leave the client uploading.
+    if (outcome.closeConnection) headers.set('Connection', 'close');
     if (outcome.retryAfterSeconds !== undefined) headers.set('Retry-After', String(outcome.retryAfterSeconds));
   }
   return headers;

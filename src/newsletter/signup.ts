@@ -25,6 +25,8 @@ export type SignupOutcome =
       /** What the reader typed, to put back in the form. */
       email?: string;
       retryAfterSeconds?: number;
+      /** The request body was left unread: the connection cannot be reused. */
+      closeConnection?: boolean;
     };
 
 export interface SignupDeps {
@@ -72,7 +74,7 @@ export async function handleSignup(request: Request, clientAddress: string | und
   const body = await readLimitedText(request, MAX_BODY_BYTES);
   if (!body.ok) {
     return body.status === 413
-      ? error(413, 'too-large', `The request is too large: a signup is at most ${MAX_BODY_BYTES} bytes.`)
+      ? error(413, 'too-large', `The request is too large: a signup is at most ${MAX_BODY_BYTES} bytes.`, { closeConnection: !body.drained })
       : error(400, 'encoding', 'The request body is not valid UTF-8 text.');
   }
   const parsed = parseBody(kind, body.text);

@@ -34,13 +34,28 @@ describe('readLimitedText', () => {
     expect(await readLimitedText(post('email=a%40example.com'))).toEqual({ ok: true, text: 'email=a%40example.com' });
   });
 
-  it('refuses by the declared length without reading', async () => {
-    expect(await readLimitedText(post('x', { 'content-length': '5000' }), 4096)).toEqual({ ok: false, status: 413 });
+  it('refuses a body declared larger than it would drain, without reading it', async () => {
+    const body = streamOf(10);
+    expect(await readLimitedText(post(body, { 'content-length': '5000' }), 4096, 4999)).toEqual({ ok: false, status: 413, drained: false });
+    expect(body.locked).toBe(false);
   });
 
-  it('stops reading a streamed body as soon as it passes the limit', async () => {
-    expect(await readLimitedText(post(streamOf(10_000_000)), 4096)).toEqual({ ok: false, status: 413 });
+  it('drains a body a little over the limit, so the 413 goes out on a clean connection', async () => {
+    expect(await readLimitedText(post(streamOf(64 * 1024)), 4096)).toEqual({ ok: false, status: 413, drained: true });
+    expect(await readLimitedText(post(streamOf(4097)), 4096)).toEqual({ ok: false, status: 413, drained: true });
     expect(await readLimitedText(post(streamOf(4096)), 4096)).toMatchObject({ ok: true });
+  });
+
+  it('stops reading a huge body once it passes the drain limit', async () => {
+    let pulled = 0;
+    const huge = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1000;
+        controller.enqueue(new Uint8Array(1000));
+      },
+    });
+    expect(await readLimitedText(post(huge), 4096, 20_000)).toEqual({ ok: false, status: 413, drained: false });
+    expect(pulled).toBeLessThan(30_000);
   });
 
   it('refuses bytes that are not UTF-8', async () => {
