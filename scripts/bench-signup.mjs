@@ -3,12 +3,14 @@
  * `npm run bench:signup`: signups per second and latency against the built server on loopback, with a
  * throwaway database and outbox. Every request is a distinct address (a real insert and a real .eml), as JSON.
  * Options: --connections N (default 50), --duration S (default 10), --store sqlite|postgres (default: postgres
- * when DATABASE_URL is set, in a throwaway database created beside it). Figures, not pass/fail.
+ * when DATABASE_URL is set, in a throwaway database created beside it). Figures, not pass/fail, except that every
+ * acknowledged (2xx) address must be in the database afterwards, exactly once: otherwise it exits 1.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -60,6 +62,9 @@ const exited = once(server, 'exit');
 const url = `http://127.0.0.1:${port}`;
 let result;
 let written;
+/** Addresses the server answered 2xx for, and the address of every row stored. */
+const acknowledged = new Set();
+let stored = [];
 try {
   for (let i = 0; ; i++) {
     try {
@@ -80,7 +85,13 @@ try {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         // A distinct address per request, so every one is a real insert and a real email.
-        setupRequest: (req) => ({ ...req, body: JSON.stringify({ email: `bench${n++}@example.com` }) }),
+        setupRequest: (req, context) => {
+          context.email = `bench${n++}@example.com`;
+          return { ...req, body: JSON.stringify({ email: context.email }) };
+        },
+        onResponse: (status, _body, context) => {
+          if (status >= 200 && status < 300) acknowledged.add(context.email);
+        },
       },
     ],
   });
@@ -89,6 +100,7 @@ try {
   server.kill();
   await exited;
   written = existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')).length : 0;
+  stored = await storedEmails();
   rmSync(dir, { recursive: true, force: true });
   await postgres?.drop();
 }
@@ -98,3 +110,30 @@ console.log(`store       ${storeLabel}`);
 console.log(`signups/s   mean ${result.requests.average.toFixed(0)}, min ${result.requests.min}, max ${result.requests.max}`);
 console.log(`latency ms  mean ${result.latency.average.toFixed(1)}, p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`);
 console.log(`responses   ${result['2xx']} 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts; ${written} .eml files written`);
+
+// Requests still in flight when the run stopped may be stored without their answer being counted: extra rows are
+// fine, a missing or doubled acknowledged address is not.
+const counts = new Map();
+for (const email of stored) counts.set(email, (counts.get(email) ?? 0) + 1);
+const missing = [...acknowledged].filter((email) => counts.get(email) !== 1);
+console.log(
+  `stored      ${stored.length} rows; ${acknowledged.size - missing.length} of ${acknowledged.size} acknowledged addresses stored exactly once` +
+    `, ${stored.length - (acknowledged.size - missing.length)} more from requests in flight at the end`,
+);
+if (missing.length) {
+  console.error(`${missing.length} acknowledged addresses are not stored exactly once, e.g. ${missing.slice(0, 3).join(', ')}`);
+  process.exitCode = 1;
+}
+
+/** Every stored address, read after the server stopped. */
+async function storedEmails() {
+  if (postgres) return withClient(postgres.url, async (c) => (await c.query('SELECT email FROM subscribers')).rows.map((r) => r.email));
+  const file = join(dir, 'db.sqlite');
+  if (!existsSync(file)) return [];
+  const db = new DatabaseSync(file, { readOnly: true });
+  try {
+    return db.prepare('SELECT email FROM subscribers').all().map((r) => String(r.email));
+  } finally {
+    db.close();
+  }
+}
