@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setStatus } from '../../src/lib/http-status';
+import { keepTokenPrivate, setStatus } from '../../src/lib/http-status';
 import { contentTypeFor, pickEncoding, siteFileFor } from '../../src/lib/static-files';
 
 describe('siteFileFor', () => {
@@ -51,5 +51,13 @@ describe('setStatus', () => {
     const response = { status: 200, statusText: 'OK' };
     setStatus(response, 410);
     expect(response).toEqual({ status: 410, statusText: 'Gone' });
+  });
+});
+
+describe('keepTokenPrivate', () => {
+  it('keeps a token page out of caches and out of other sites\' Referer', () => {
+    const response = { headers: new Headers() };
+    keepTokenPrivate(response);
+    expect(Object.fromEntries(response.headers)).toEqual({ 'cache-control': 'no-store', 'referrer-policy': 'same-origin' });
   });
 });
