@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { signupStore } from './lib/bench-args.mjs';
 import { createScratchDatabase, withClient } from './lib/postgres.mjs';
+import { checkStoredOnce } from './lib/stored-once.mjs';
 
 let store;
 let values;
@@ -111,17 +112,10 @@ console.log(`signups/s   mean ${result.requests.average.toFixed(0)}, min ${resul
 console.log(`latency ms  mean ${result.latency.average.toFixed(1)}, p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`);
 console.log(`responses   ${result['2xx']} 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts; ${written} .eml files written`);
 
-// Requests still in flight when the run stopped may be stored without their answer being counted: extra rows are
-// fine, a missing or doubled acknowledged address is not.
-const counts = new Map();
-for (const email of stored) counts.set(email, (counts.get(email) ?? 0) + 1);
-const missing = [...acknowledged].filter((email) => counts.get(email) !== 1);
-console.log(
-  `stored      ${stored.length} rows; ${acknowledged.size - missing.length} of ${acknowledged.size} acknowledged addresses stored exactly once` +
-    `, ${stored.length - (acknowledged.size - missing.length)} more from requests in flight at the end`,
-);
-if (missing.length) {
-  console.error(`${missing.length} acknowledged addresses are not stored exactly once, e.g. ${missing.slice(0, 3).join(', ')}`);
+const check = checkStoredOnce(acknowledged, stored);
+console.log(`stored      ${stored.length} rows; ${check.storedOnce} of ${check.acknowledged} acknowledged addresses stored exactly once, ${check.inFlight} more from requests in flight at the end`);
+if (check.wrong.length) {
+  console.error(`${check.wrong.length} acknowledged addresses are not stored exactly once, e.g. ${check.wrong.slice(0, 3).join(', ')}`);
   process.exitCode = 1;
 }
 

@@ -4,11 +4,11 @@
  * security and caching headers and compression. PORT and HOST as usual; TRUST_PROXY=1 when behind a
  * TLS-terminating proxy.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import compression from 'compression';
 import { isSecure, securityHeaders } from '../src/lib/security-headers.ts';
-import { COMPRESS_MIN_BYTES, contentTypeFor, pickEncoding, siteFileFor } from '../src/lib/static-files.ts';
+import { COMPRESS_MIN_BYTES, contentTypeFor, COPY_SUFFIX, pickEncoding, siteFileFor } from '../src/lib/static-files.ts';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = await import('../dist/server/entry.mjs');
@@ -18,14 +18,18 @@ const host = process.env.HOST ?? 'localhost';
 const trustProxy = process.env.TRUST_PROXY === '1';
 const CLIENT = new URL('../dist/client/', import.meta.url);
 
-/** What the build precompressed for a file (dist/ does not change under a running server, so this is kept). */
+/** The copies the build wrote for a file, by encoding (dist/ does not change under a running server, so this is kept). */
 const variants = new Map();
 function precompressed(file) {
   if (!variants.has(file)) {
-    const path = new URL(file, CLIENT);
-    const found = existsSync(path) && statSync(path).isFile() ? statSync(path) : null;
-    const encodings = found ? ['br', 'gzip'].filter((e) => existsSync(`${path.pathname}.${e === 'br' ? 'br' : 'gz'}`)) : [];
-    variants.set(file, found && encodings.length ? { path: path.pathname, stat: found, encodings } : null);
+    const path = new URL(file, CLIENT).pathname;
+    const stat = statSync(path, { throwIfNoEntry: false });
+    const copies = new Map();
+    for (const [encoding, suffix] of Object.entries(COPY_SUFFIX)) {
+      const copy = stat?.isFile() && statSync(path + suffix, { throwIfNoEntry: false });
+      if (copy) copies.set(encoding, { path: path + suffix, size: copy.size });
+    }
+    variants.set(file, copies.size ? { stat, copies } : null);
   }
   return variants.get(file);
 }
@@ -35,9 +39,9 @@ function servePrecompressed(req, res, urlPath) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const file = siteFileFor(urlPath);
   const entry = file && precompressed(file);
-  const encoding = entry && pickEncoding(req.headers['accept-encoding'], entry.encodings);
+  const encoding = entry && pickEncoding(req.headers['accept-encoding'], [...entry.copies.keys()]);
   if (!encoding) return false;
-  const copy = `${entry.path}.${encoding === 'br' ? 'br' : 'gz'}`;
+  const copy = entry.copies.get(encoding);
   const etag = `"${entry.stat.size.toString(16)}-${Math.trunc(entry.stat.mtimeMs).toString(16)}-${encoding}"`;
   res.setHeader('Vary', 'Accept-Encoding');
   res.setHeader('ETag', etag);
@@ -46,9 +50,9 @@ function servePrecompressed(req, res, urlPath) {
     res.writeHead(304).end();
     return true;
   }
-  res.writeHead(200, { 'Content-Type': contentTypeFor(file), 'Content-Encoding': encoding, 'Content-Length': statSync(copy).size });
+  res.writeHead(200, { 'Content-Type': contentTypeFor(file), 'Content-Encoding': encoding, 'Content-Length': copy.size });
   if (req.method === 'HEAD') res.end();
-  else createReadStream(copy).pipe(res);
+  else createReadStream(copy.path).pipe(res);
   return true;
 }
 

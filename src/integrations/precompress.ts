@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { COMPRESS_MIN_BYTES, contentTypeFor } from '../lib/static-files.ts';
+import { COMPRESS_MIN_BYTES, contentTypeFor, COPY_SUFFIX } from '../lib/static-files.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -37,7 +37,7 @@ export function precompress(): AstroIntegration {
             ]);
             before += raw.length;
             after += br.length;
-            await Promise.all([writeFile(`${path}.br`, br), writeFile(`${path}.gz`, gz)]);
+            await Promise.all([writeFile(path + COPY_SUFFIX.br, br), writeFile(path + COPY_SUFFIX.gzip, gz)]);
           }),
         );
         logger.info(`${files.length} files precompressed: ${(before / 1024).toFixed(0)} KB → ${(after / 1024).toFixed(0)} KB with Brotli`);

@@ -6,6 +6,9 @@ import { extname, posix } from 'node:path';
 
 export type Encoding = 'br' | 'gzip';
 
+/** The suffix of the copy the build writes beside a file for each encoding. */
+export const COPY_SUFFIX: Readonly<Record<Encoding, string>> = { br: '.br', gzip: '.gz' };
+
 /** Text types worth compressing, by extension (images and fonts are compressed already). */
 export const COMPRESSIBLE_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',

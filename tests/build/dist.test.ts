@@ -2,11 +2,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import { links } from '../support/html';
+import { allPages, links } from '../support/html';
+import { scriptHash } from '../../src/lib/csp';
 import { markdownFilesIn } from '../../src/lib/entry-ids';
 import { splitFrontmatter } from '../../src/lib/frontmatter';
 import { newsletterIssuePath } from '../../src/lib/paths';
-import { COMPRESS_MIN_BYTES, contentTypeFor } from '../../src/lib/static-files';
+import { COMPRESS_MIN_BYTES, contentTypeFor, COPY_SUFFIX } from '../../src/lib/static-files';
 import { weekOfIssueFile } from '../../src/newsletter/archive';
 
 /** Checks over the built site in dist/ (npm test builds it first). */
@@ -33,10 +34,21 @@ describe('built site', () => {
   });
 });
 
+describe('content security policy', () => {
+  it.each(allPages().map((p) => [p.path, p.html] as const))('%s allows by hash only inline code it has', (path, html) => {
+    const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1];
+    expect(policy, `${path}: no CSP meta`).toBeDefined();
+    const hashes = [...policy!.matchAll(/'(sha256-[^']+)'/g)].map((m) => m[1]);
+    const inline = [...html.matchAll(/<(script|style)(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => scriptHash(m[2]!));
+    expect(hashes.filter((h) => !inline.includes(h as `sha256-${string}`)), `${path}: hashes for code the page does not have`).toEqual([]);
+    expect(hashes.length, `${path}: the theme script's hash`).toBeGreaterThan(0);
+  });
+});
+
 describe('precompressed copies', () => {
   const files = readdirSync('dist/client', { recursive: true, encoding: 'utf8' }).filter((f) => contentTypeFor(f) && statSync(client(f)).size >= COMPRESS_MIN_BYTES);
 
-  it('exist for every page, stylesheet, script and feed', () => {
+  it('cover every page, stylesheet, script and feed', () => {
     for (const f of ['index.html', 'frameworks/express/index.html', 'rss.xml', 'sitemap-0.xml']) expect(files, f).toContain(f);
     expect(files.filter((f) => f.endsWith('.css')).length).toBeGreaterThan(0);
     expect(files.filter((f) => f.endsWith('.js')).length).toBeGreaterThan(0);
@@ -45,8 +57,8 @@ describe('precompressed copies', () => {
   it('decode to exactly the file beside them, and are smaller', () => {
     for (const f of files) {
       const raw = readFileSync(client(f));
-      const br = readFileSync(client(`${f}.br`));
-      const gz = readFileSync(client(`${f}.gz`));
+      const br = readFileSync(client(f + COPY_SUFFIX.br));
+      const gz = readFileSync(client(f + COPY_SUFFIX.gzip));
       expect(brotliDecompressSync(br).equals(raw), `${f}.br`).toBe(true);
       expect(gunzipSync(gz).equals(raw), `${f}.gz`).toBe(true);
       expect(br.length, `${f}.br`).toBeLessThan(raw.length);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIGHTHOUSE_PAGES, DEFAULT_SIZES, PARTS, parseBenchArgs, signupStore } from '../../scripts/lib/bench-args.mjs';
 import { BASE_FLAGS, chromiumFlags, isLocalUrl, summarizeLhr, trappedHost } from '../../scripts/lib/lighthouse.mjs';
 import { parseGnuTime, scalingRows } from '../../scripts/lib/scaling.mjs';
+import { checkStoredOnce } from '../../scripts/lib/stored-once.mjs';
 import { formatTable, kb } from '../../scripts/lib/table.mjs';
 
 describe('parseBenchArgs', () => {
@@ -158,5 +159,15 @@ describe('scaling', () => {
     expect(a).toMatchObject({ msPerPage: 100, marginalMsPerPage: undefined, peakMb: 100, cpuShare: 1 });
     expect(b?.marginalMsPerPage).toBe(50);
     expect(b?.peakKbPerPage).toBeCloseTo((1024 * 300) / 530);
+  });
+});
+
+describe('checkStoredOnce', () => {
+  it('accepts every acknowledged address stored once, and counts rows from requests in flight apart', () => {
+    expect(checkStoredOnce(['a', 'b'], ['a', 'b', 'c'])).toEqual({ acknowledged: 2, storedOnce: 2, inFlight: 1, wrong: [] });
+  });
+
+  it('names an acknowledged address that is missing or stored twice', () => {
+    expect(checkStoredOnce(['a', 'b', 'c'], ['a', 'c', 'c'])).toEqual({ acknowledged: 3, storedOnce: 1, inFlight: 2, wrong: ['b', 'c'] });
   });
 });
