@@ -5,7 +5,6 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { readFileSync } from 'node:fs';
-import { inlinePageCssIntegration } from './src/integrations/inline-css.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { tightenCspIntegration } from './src/integrations/tighten-csp.ts';
@@ -40,7 +39,6 @@ export default defineConfig({
       filter: (page) => !page.includes('/404') && !/\/newsletter\/(?!archive\/).+/.test(new URL(page).pathname),
       serialize: (item) => ({ ...item, lastmod: (dates.byPath.get(new URL(item.url).pathname) ?? dates.latest).toISOString() }),
     }),
-    inlinePageCssIntegration(),
     tightenCspIntegration(),
     pagefind(),
     precompress(),

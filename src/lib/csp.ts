@@ -16,18 +16,6 @@ function inlineBodies(html: string): { scripts: string[]; styles: string[] } {
   return { scripts, styles };
 }
 
-/** Adds an inline stylesheet's hash to the page's style-src, for a <style> written into the page after Astro's build. */
-export function allowInlineStyle(html: string, css: string): string {
-  return html.replace(CSP_META, (_, start: string, policy: string, end: string) => {
-    const hash = `'${scriptHash(css)}'`;
-    const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
-    const at = directives.findIndex((d) => d.startsWith('style-src '));
-    if (at < 0) directives.push(`style-src 'self' ${hash}`);
-    else directives[at] = `${directives[at]} ${hash}`;
-    return `${start}${directives.join('; ')};${end}`;
-  });
-}
-
 /**
  * Astro's CSP lists a hash for every inline script and style it *could* emit (island loaders, client
  * directives, an empty style…) on every page. This keeps, in script-src and style-src, only the hashes of

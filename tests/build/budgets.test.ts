@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { linkedStylesheets } from '../../src/lib/page-css';
 import { allPages } from '../support/html';
 
 /**
@@ -53,11 +52,6 @@ describe('budgets', () => {
       expect(bytes, `${path}: HTML + render-blocking CSS ${bytes} B gzip > ${max} B`).toBeLessThanOrEqual(max);
     },
   );
-
-  it.each(pages.map((p) => [p.path, p.html] as const))('%s paints from its HTML alone: its CSS is inline, with no stylesheet request', (path, html) => {
-    expect(linkedStylesheets(html), `${path}: render-blocking stylesheet links`).toEqual([]);
-    expect(html, `${path}: inline CSS`).toMatch(/<style>[^<]{1000,}<\/style>/);
-  });
 
   it.each(pages.map((p) => [p.path, p.html] as const))('%s has no image without width and height', (path, html) => {
     const bad = [...html.matchAll(/<img\b[^>]*>/g)].map((m) => m[0]).filter((tag) => !/\swidth="\d+"/.test(tag) || !/\sheight="\d+"/.test(tag));

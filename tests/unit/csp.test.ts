@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowInlineStyle, scriptHash, tightenCsp } from '../../src/lib/csp';
+import { scriptHash, tightenCsp } from '../../src/lib/csp';
 
 const page = (policy: string, body: string) =>
   `<html><head><meta http-equiv="content-security-policy" content="${policy}">${body}</head><body></body></html>`;
@@ -31,16 +31,5 @@ describe('tightenCsp', () => {
 
   it('leaves a page without a CSP meta alone', () => {
     expect(tightenCsp('<p>hi</p>')).toBe('<p>hi</p>');
-  });
-});
-
-describe('allowInlineStyle', () => {
-  it("adds the style's hash to style-src and keeps the other directives", () => {
-    const html = page(`script-src 'self'; style-src 'self';`, '');
-    expect(policyOf(allowInlineStyle(html, 'p{margin:0}'))).toBe(`script-src 'self'; style-src 'self' '${scriptHash('p{margin:0}')}';`);
-  });
-
-  it('adds a style-src when the policy has none', () => {
-    expect(policyOf(allowInlineStyle(page(`script-src 'self';`, ''), 'b{}'))).toBe(`script-src 'self'; style-src 'self' '${scriptHash('b{}')}';`);
   });
 });
