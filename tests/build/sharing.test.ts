@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import { allPages, jsonLdBlocks, links, meta, pageHtml } from '../support/html';
+import { allPages, decode, jsonLdBlocks, links, meta, pageHtml } from '../support/html';
 import { pngSize } from '../support/png';
 import { schemaProblems } from '../support/schemaorg';
 import { sitePaths } from '../support/site-pages';
@@ -66,7 +66,7 @@ describe.each(pages.map((p) => [p.path, p.html] as const))('%s', (path, html) =>
     }
     if (path !== '/' && path !== '/404/') expect(byType('BreadcrumbList')).toHaveLength(1);
     expect(byType('TechArticle')).toHaveLength(isArticleLike(html) ? 1 : 0);
-    if (path === '/faq/' || path === '/') expect(byType('FAQPage')).toHaveLength(1);
+    expect(byType('FAQPage')).toHaveLength(path === '/faq/' ? 1 : 0);
   });
 
   it('escapes <, > and & inside JSON-LD', () => {
@@ -106,8 +106,16 @@ describe('sitemap and robots', () => {
     expect(readFileSync('dist/client/robots.txt', 'utf8')).toMatch(/^Sitemap: https?:\/\/.+\/sitemap-index\.xml$/m);
   });
 
-  it('gives the home page FAQ the same questions as the FAQ page', () => {
-    const faqOf = (path: string) => (jsonLdBlocks(pageHtml(path))[0] as { '@graph': { '@type': string; mainEntity?: unknown }[] })['@graph'].find((n) => n['@type'] === 'FAQPage')!.mainEntity;
-    expect(faqOf('/')).toEqual(faqOf('/faq/'));
+  it('marks up each FAQ question on one page only (the home page shows them, /faq/ carries the FAQPage)', () => {
+    const markedUp = pages.flatMap((p) =>
+      (jsonLdBlocks(p.html) as { '@graph': { '@type': string; mainEntity?: { name: string }[] }[] }[])
+        .flatMap((b) => b['@graph'])
+        .filter((n) => n['@type'] === 'FAQPage')
+        .flatMap((n) => n.mainEntity!.map((q) => `${q.name} (${p.path})`)),
+    );
+    expect(markedUp.length).toBeGreaterThan(0);
+    expect(markedUp.every((q) => q.endsWith('(/faq/)')), markedUp.filter((q) => !q.endsWith('(/faq/)')).join('; ')).toBe(true);
+    const homeQuestions = [...pageHtml('/').matchAll(/<summary[^>]*>([^<]+)<\/summary>/g)].map((m) => decode(m[1]!));
+    expect(markedUp.map((q) => q.replace(/ \(\/faq\/\)$/, ''))).toEqual(homeQuestions);
   });
 });
