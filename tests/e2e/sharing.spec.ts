@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 test('the visible FAQ says exactly what FAQPage structured data says', async ({ page }) => {
@@ -29,5 +30,27 @@ test('share bar: plain links without JavaScript, copy link with confirmation wit
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByRole('region', { name: 'Share this article' }).getByRole('status')).toHaveText('Link copied to the clipboard.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/frameworks\/laravel\/$/);
+  await context.close();
+});
+
+test('code samples get a copy button that copies the sample exactly, drawn over the top right of the block', async ({ browser }) => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await context.newPage();
+  await page.goto('/frameworks/django/');
+  const block = page.locator('pre.code-block');
+  const button = page.getByRole('button', { name: 'Copy code to clipboard' });
+  await expect(button).toHaveText('Copy');
+  const [b, p] = [(await button.boundingBox())!, (await block.boundingBox())!];
+  expect(b.y - p.y, 'button top inside the block').toBeGreaterThan(0);
+  expect(b.y - p.y).toBeLessThan(16);
+  expect(p.x + p.width - (b.x + b.width), 'button right inside the block').toBeGreaterThan(0);
+  expect(p.x + p.width - (b.x + b.width)).toBeLessThan(16);
+  expect(b.height, 'target size (WCAG 2.2: 24 px)').toBeGreaterThanOrEqual(24);
+  await button.click();
+  await expect(button).toHaveText('Copied');
+  await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toHaveCount(1);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied.trimEnd()).toBe(readFileSync('content/frameworks/django/sample.py', 'utf8').trimEnd());
   await context.close();
 });
