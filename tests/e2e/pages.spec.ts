@@ -49,8 +49,11 @@ test('comparison table sorts by a column and says so with aria-sort', async ({ p
   const names = () => table.locator('tbody th[scope=row]').allTextContents();
   const before = await names();
   const header = table.locator('thead th', { hasText: 'Performance' });
+  await expect(header).toHaveText('Performance↕');
+  await expect(header.getByRole('button', { name: 'Performance', exact: true }), 'the arrow is not part of the name').toBeVisible();
   await header.getByRole('button').click();
   await expect(header).toHaveAttribute('aria-sort', 'descending');
+  await expect(header).toHaveText('Performance▼');
   const scores = await table.locator('tbody tr').evaluateAll((rows, i) => rows.map((r) => Number((r as HTMLTableRowElement).cells[i]!.dataset['sort'])), 3);
   expect(scores).toEqual([...scores].sort((a, b) => b - a));
   await header.getByRole('button').click();
@@ -58,7 +61,9 @@ test('comparison table sorts by a column and says so with aria-sort', async ({ p
   const nameHeader = table.locator('thead th', { hasText: 'Framework' });
   await nameHeader.getByRole('button').click();
   await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(nameHeader).toHaveText('Framework▲');
   await expect(header).not.toHaveAttribute('aria-sort', /.+/);
+  await expect(header).toHaveText('Performance↕');
   expect(await names()).toEqual([...before].sort((a, b) => a.localeCompare(b)));
 });
 
