@@ -67,6 +67,24 @@ test('comparison table sorts by a column and says so with aria-sort', async ({ p
   expect(await names()).toEqual([...before].sort((a, b) => a.localeCompare(b)));
 });
 
+test('the sort buttons take the place of the header labels without moving a cell', async ({ page, browser }) => {
+  const cellBoxes = (p: typeof page) =>
+    p.locator('table#comparison').evaluate((table) =>
+      [...table.querySelectorAll('thead th, tbody tr:first-child > *')].map((cell) => {
+        const box = cell.getBoundingClientRect();
+        return [box.x, box.y, box.width, box.height].map((n) => Math.round(n * 10) / 10);
+      }),
+    );
+  await page.goto('/compare/');
+  await expect(page.locator('table#comparison thead button')).toHaveCount(await page.locator('table#comparison thead th').count());
+  const enhanced = await cellBoxes(page);
+  const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: page.viewportSize() });
+  const plain = await noJs.newPage();
+  await plain.goto('/compare/');
+  expect(enhanced).toEqual(await cellBoxes(plain));
+  await noJs.close();
+});
+
 test('theme toggle switches, persists across a reload and sets the theme before paint', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/');
