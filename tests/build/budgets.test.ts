@@ -6,7 +6,7 @@ import { allPages } from '../support/html';
 /**
  * Byte budgets over the built site (bytes are deterministic, so these are tests, not benchmarks).
  * Articles must fit HTML + render-blocking CSS in 14 KB gzip (one round trip). Trend articles do; framework
- * articles (code sample, ratings, facts, sources) are at most 17.5 KB today, of which their own words and code
+ * articles (code sample, ratings, facts, sources) are at most 17.6 KB today, of which their own words and code
  * are about 8 KB: they get a regression ceiling instead, until they meet the target (see README, Performance).
  */
 const JS_MAX = 10 * 1024;
