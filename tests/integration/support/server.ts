@@ -1,5 +1,5 @@
 /**
- * The real built server (dist/server/entry.mjs) on a free loopback port, with its own temporary outbox and its
+ * The real production server (scripts/server.mjs, as `npm run serve` runs it, over the built dist/) on a free loopback port, with its own temporary outbox and its
  * own database (a SQLite file, or a fresh PostgreSQL database), or one shared with other servers, for
  * integration tests. `npm test` builds first; run `npm run build` before running these alone.
  */
@@ -14,7 +14,8 @@ import { createTestDatabase, type TestDatabase } from './database';
 
 export { freePort };
 
-const ENTRY = 'dist/server/entry.mjs';
+const BUILT = 'dist/server/entry.mjs';
+const SERVER = 'scripts/server.mjs';
 
 export interface ServerOptions {
   /** The kind of database to create for this server (default SQLite); ignored when `database` is given. */
@@ -40,7 +41,7 @@ export interface TestServer {
 }
 
 export async function startServer(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<TestServer> {
-  if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run build\` first (npm test does).`);
+  if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run \`npm run build\` first (npm test does).`);
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'newsletter-it-'));
   const ownsDatabase = !options.database;
   const db = options.database ?? (await createTestDatabase(options.store ?? 'sqlite', join(dir, 'newsletter.sqlite')));
@@ -52,7 +53,7 @@ async function launch(env: Record<string, string>, dir: string, db: TestDatabase
   const url = `http://127.0.0.1:${port}`;
   const outbox = join(dir, 'outbox');
   // process.execPath is the Node that runs the tests: the project's Node 22, which has node:sqlite.
-  const child: ChildProcess = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', ENTRY], {
+  const child: ChildProcess = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', SERVER], {
     env: { PATH: process.env['PATH'] ?? '', PORT: String(port), HOST: '127.0.0.1', NEWSLETTER_OUTBOX: outbox, ...db.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
