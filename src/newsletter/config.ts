@@ -17,16 +17,11 @@ export interface NewsletterConfig {
   from: string;
   /** NEWSLETTER_RATE_LIMIT: signups per client; null is off. */
   rateLimit: RateLimitRule | null;
-  /** NEWSLETTER_MIN_SUBMIT_MS: a form sent sooner than this after it was handed out is a bot's. */
-  minSubmitMs: number;
-  /** NEWSLETTER_SECRET: signs the form's timestamp; random per process when unset. */
-  secret: string | undefined;
 }
 
 export const DEFAULT_DB = 'data/newsletter.sqlite';
 export const DEFAULT_OUTBOX = 'data/outbox';
 export const DEFAULT_RATE_LIMIT: RateLimitRule = { limit: 10, windowMs: 10 * 60_000 };
-export const DEFAULT_MIN_SUBMIT_MS = 2000;
 
 /** How long a confirmation link works. */
 export const CONFIRM_VALID_HOURS = 48;
@@ -37,10 +32,6 @@ type Env = Record<string, string | undefined>;
 
 export function readConfig(env: Env, siteUrl: string): NewsletterConfig {
   const get = (name: string) => env[name]?.trim() || undefined;
-  const minSubmit = get('NEWSLETTER_MIN_SUBMIT_MS');
-  if (minSubmit !== undefined && !/^\d+$/.test(minSubmit)) {
-    throw new Error(`NEWSLETTER_MIN_SUBMIT_MS must be a whole number of milliseconds; got "${minSubmit}".`);
-  }
   const smtpUrl = get('SMTP_URL');
   if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) {
     throw new Error('SMTP_URL must start with smtp:// or smtps://.');
@@ -56,8 +47,6 @@ export function readConfig(env: Env, siteUrl: string): NewsletterConfig {
     smtpUrl,
     from: get('NEWSLETTER_FROM') ?? `newsletter@${new URL(siteUrl).hostname}`,
     rateLimit: parseRateLimit(get('NEWSLETTER_RATE_LIMIT'), DEFAULT_RATE_LIMIT),
-    minSubmitMs: minSubmit === undefined ? DEFAULT_MIN_SUBMIT_MS : Number(minSubmit),
-    secret: get('NEWSLETTER_SECRET'),
   };
 }
 

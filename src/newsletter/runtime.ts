@@ -8,15 +8,11 @@ import { createMailer } from './mailer.ts';
 import { openStore } from './open-store.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { createNewsletterService, type NewsletterService } from './service.ts';
-import { newToken, signStamp } from './tokens.ts';
 
 export interface Newsletter {
   config: NewsletterConfig;
   service: NewsletterService;
   limiter: RateLimiter | null;
-  secret: string;
-  /** A freshly signed timestamp for a form being handed out. */
-  stamp(): string;
 }
 
 let instance: Promise<Newsletter> | undefined;
@@ -39,12 +35,9 @@ async function open(): Promise<Newsletter> {
   const from = config.from.includes('<') ? config.from : `${site.name} <${config.from}>`;
   const mailer = createMailer({ from, smtpUrl: config.smtpUrl, outbox: config.outbox });
   console.info(`[newsletter] subscribers in ${location}; mail ${config.smtpUrl ? 'over SMTP' : `to ${config.outbox}`}`);
-  const secret = config.secret ?? newToken();
   return {
     config,
     service: createNewsletterService({ store, mailer, siteName: site.name }),
     limiter: config.rateLimit ? new RateLimiter(config.rateLimit) : null,
-    secret,
-    stamp: () => signStamp(secret, Date.now()),
   };
 }

@@ -33,8 +33,6 @@ export interface SignupFields {
   source: string;
   /** The honeypot: people never see it, so anything in it came from a bot. */
   website: string;
-  /** The signed timestamp of when the form was handed out ("" when the page was static and JS was off). */
-  t: string;
 }
 
 const fail = (code: string, message: string, field?: SignupField): { ok: false; error: FieldError } => ({
@@ -88,7 +86,7 @@ export function parseSource(raw: string): Result<string> {
   return fail('source', 'The form sent a value it should not have. Reload the page and try again.');
 }
 
-const FIELDS = ['email', 'source', 'website', 't'] as const;
+const FIELDS = ['email', 'source', 'website'] as const;
 
 /**
  * Reads the known fields from a parsed body (form or JSON): each must be absent or a single piece of text.
@@ -106,5 +104,5 @@ export function readSignupFields(body: Record<string, unknown>): Result<SignupFi
     }
     out[name] = value ?? undefined;
   }
-  return { ok: true, value: { email: out['email'], source: out['source'] ?? '', website: out['website'] ?? '', t: out['t'] ?? '' } };
+  return { ok: true, value: { email: out['email'], source: out['source'] ?? '', website: out['website'] ?? '' } };
 }

@@ -27,8 +27,6 @@ test.describe('newsletter signup with JavaScript', () => {
   test('submits in place and announces the result', async ({ page }, testInfo) => {
     const address = unique('js', testInfo.project.name);
     await page.goto('/newsletter/');
-    // The signed stamp arrives once the form is in view.
-    await expect(page.locator('form[data-newsletter] input[name="t"]')).toHaveValue(/^\d{13}\.[A-Za-z0-9_-]{43}$/);
     await submit(page, address);
     await expect(page.getByRole('status')).toHaveText(/Check your inbox/);
     await expect(page).toHaveURL(/\/newsletter\/$/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashToken, isWellFormedToken, newToken, signStamp, verifyStamp } from '../../src/newsletter/tokens';
+import { hashToken, isWellFormedToken, newToken } from '../../src/newsletter/tokens';
 
 describe('tokens', () => {
   it('are 43 base64url characters and never repeat', () => {
@@ -18,24 +18,5 @@ describe('tokens', () => {
     expect(hashToken(token)).toBe(hashToken(token));
     expect(hashToken(token)).not.toContain(token);
     expect(hashToken(newToken())).not.toBe(hashToken(token));
-  });
-});
-
-describe('form stamps', () => {
-  const secret = 'test-secret';
-  const at = Date.UTC(2026, 10, 24, 12, 0, 0);
-
-  it('verify to the time they were issued', () => {
-    expect(verifyStamp(secret, signStamp(secret, at))).toBe(at);
-  });
-
-  it('do not verify when backdated, re-signed with another secret or malformed', () => {
-    const stamp = signStamp(secret, at);
-    const [, signature] = stamp.split('.');
-    expect(verifyStamp(secret, `${at - 60_000}.${signature}`)).toBeNull();
-    expect(verifyStamp('another-secret', stamp)).toBeNull();
-    expect(verifyStamp(secret, '')).toBeNull();
-    expect(verifyStamp(secret, 'abc.def')).toBeNull();
-    expect(verifyStamp(secret, `${stamp}x`)).toBeNull();
   });
 });

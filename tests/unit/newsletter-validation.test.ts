@@ -61,7 +61,7 @@ describe('readSignupFields', () => {
   it('reads the known fields, defaulting the optional ones and ignoring unknown ones', () => {
     expect(readSignupFields({ email: 'a@example.com', extra: 1 })).toEqual({
       ok: true,
-      value: { email: 'a@example.com', source: '', website: '', t: '' },
+      value: { email: 'a@example.com', source: '', website: '' },
     });
   });
 

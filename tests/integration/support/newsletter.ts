@@ -11,6 +11,20 @@ export function outboxFiles(outbox: string): string[] {
   return existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')).sort().map((f) => join(outbox, f)) : [];
 }
 
+/**
+ * The outbox's messages once there are at least `count` of them (mail leaves through a queue, a moment after the
+ * signup is answered). Fails after `timeoutMs` with what there was.
+ */
+export async function waitForEmails(outbox: string, count: number, timeoutMs = 15_000): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const files = outboxFiles(outbox);
+    if (files.length >= count) return files;
+    if (Date.now() > deadline) throw new Error(`Expected ${count} email(s) in ${outbox} within ${timeoutMs} ms; found ${files.length}.`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export interface Email {
   raw: string;
   /** Header names in lower case, folded lines joined. */

@@ -17,8 +17,6 @@ export const ALL: APIRoute = async (context) => {
   const outcome = await handleSignup(context.request.clone(), context.clientAddress, {
     service: nl.service,
     limiter: nl.limiter,
-    secret: nl.secret,
-    minSubmitMs: nl.config.minSubmitMs,
     now: Date.now,
     linkBase: linkOrigin(configuredSite(), context.url, SITE_URL_DEFAULT),
   });
