@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import compression from 'compression';
 import { isSecure, securityHeaders } from '../src/lib/security-headers.ts';
 import { COMPRESS_MIN_BYTES, contentTypeFor, COPY_SUFFIX, pickEncoding, siteFileFor } from '../src/lib/static-files.ts';
+import { startDeliveryThread } from './lib/delivery-thread.mjs';
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = await import('../dist/server/entry.mjs');
@@ -67,5 +68,13 @@ const server = createServer((req, res) => {
   compress(req, res, () => handler(req, res));
 });
 
+// Confirmation emails queued by signups are sent from a thread of this process (see scripts/lib/delivery-thread.mjs).
+const delivery = process.env.NEWSLETTER_DELIVERY === 'separate' ? null : startDeliveryThread();
+
 server.listen(port, host, () => console.log(`Serving on http://${host}:${port}/`));
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, async () => {
+    await delivery?.stop();
+    server.close(() => process.exit(0));
+  });
+}

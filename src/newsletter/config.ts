@@ -17,11 +17,19 @@ export interface NewsletterConfig {
   from: string;
   /** NEWSLETTER_RATE_LIMIT: signups per client; null is off. */
   rateLimit: RateLimitRule | null;
+  /**
+   * NEWSLETTER_DELIVERY: 'server' (the default) sends queued emails from a thread of each server process;
+   * 'separate' leaves that to `npm run newsletter -- deliver` running on its own.
+   */
+  delivery: 'server' | 'separate';
+  /** NEWSLETTER_MAIL_LEASE_SECONDS: how long a sender's claim on an email lasts before another may send it. */
+  mailLeaseMs: number;
 }
 
 export const DEFAULT_DB = 'data/newsletter.sqlite';
 export const DEFAULT_OUTBOX = 'data/outbox';
 export const DEFAULT_RATE_LIMIT: RateLimitRule = { limit: 10, windowMs: 10 * 60_000 };
+export const DEFAULT_MAIL_LEASE_MS = 60_000;
 
 /** How long a confirmation link works. */
 export const CONFIRM_VALID_HOURS = 48;
@@ -36,6 +44,14 @@ export function readConfig(env: Env, siteUrl: string): NewsletterConfig {
   if (smtpUrl !== undefined && !/^smtps?:\/\//.test(smtpUrl)) {
     throw new Error('SMTP_URL must start with smtp:// or smtps://.');
   }
+  const delivery = get('NEWSLETTER_DELIVERY') ?? 'server';
+  if (delivery !== 'server' && delivery !== 'separate') {
+    throw new Error(`NEWSLETTER_DELIVERY must be "server" or "separate"; got "${delivery}".`);
+  }
+  const lease = get('NEWSLETTER_MAIL_LEASE_SECONDS');
+  if (lease !== undefined && !(/^\d+$/.test(lease) && Number(lease) >= 1)) {
+    throw new Error(`NEWSLETTER_MAIL_LEASE_SECONDS must be a whole number of seconds, at least 1; got "${lease}".`);
+  }
   const databaseUrl = get('DATABASE_URL');
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\/./.test(databaseUrl)) {
     throw new Error('DATABASE_URL must be a PostgreSQL URL, e.g. postgres://user:password@db.example:5432/guide.');
@@ -47,6 +63,8 @@ export function readConfig(env: Env, siteUrl: string): NewsletterConfig {
     smtpUrl,
     from: get('NEWSLETTER_FROM') ?? `newsletter@${new URL(siteUrl).hostname}`,
     rateLimit: parseRateLimit(get('NEWSLETTER_RATE_LIMIT'), DEFAULT_RATE_LIMIT),
+    delivery,
+    mailLeaseMs: lease === undefined ? DEFAULT_MAIL_LEASE_MS : Number(lease) * 1000,
   };
 }
 

@@ -4,7 +4,9 @@
  * an advisory lock, so servers starting together migrate once. Only loaded when DATABASE_URL is set.
  */
 import pg from 'pg';
-import type { ConfirmationDue, ConfirmOutcome, DeliveryCounts, DeliveryOutcome, DueRecipient, ExportRow, SignupRecord, StoreStats, SubscriberStatus, SubscriberStore } from './store.ts';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateDecision, RateLimiter, RateLimitRule } from './rate-limit.ts';
+import type { ClaimedConfirmation, ConfirmationDue, ConfirmOutcome, DeliveryCounts, DeliveryOutcome, DueRecipient, ExportRow, OutboxCounts, SignupRecord, StoreStats, SubscriberStatus, SubscriberStore } from './store.ts';
 
 /** Migration N takes the schema from version N to N+1. Append; never edit one that has shipped. */
 export const MIGRATIONS: readonly string[] = [
@@ -36,6 +38,29 @@ export const MIGRATIONS: readonly string[] = [
      error         text,
      updated_at    timestamptz NOT NULL,
      PRIMARY KEY (issue, subscriber_id)
+   );`,
+  // The outbox: confirmation emails queued with their signup, in its transaction, and sent by a delivery loop.
+  // due_at is when a waiting email may next be tried, or when a sender's claim on it runs out. rate_limits is
+  // the table rate-limiter-flexible's RateLimiterPostgres expects (key, points, expire in ms since the epoch).
+  `CREATE TABLE outbox (
+     id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+     subscriber_id bigint NOT NULL REFERENCES subscribers (id) ON DELETE CASCADE,
+     status        text NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'superseded', 'failed')),
+     token         text,
+     link_base     text NOT NULL,
+     sender        text NOT NULL,
+     attempts      integer NOT NULL DEFAULT 0,
+     queued_at     timestamptz NOT NULL,
+     due_at        timestamptz NOT NULL,
+     sent_at       timestamptz,
+     last_error    text
+   );
+   CREATE INDEX outbox_due ON outbox (due_at) WHERE status IN ('queued', 'sending');
+   CREATE INDEX outbox_waiting ON outbox (subscriber_id) WHERE status = 'queued';
+   CREATE TABLE rate_limits (
+     key    varchar(255) PRIMARY KEY,
+     points integer NOT NULL DEFAULT 0,
+     expire bigint
    );`,
 ];
 
@@ -70,9 +95,12 @@ export class PgSubscriberStore implements SubscriberStore {
   }
 
   async recordSignup(r: SignupRecord): Promise<ConfirmationDue | null> {
-    // One statement, so two simultaneous signups of one address cannot both insert (no read-then-write).
+    // One statement, so it is one transaction, and two simultaneous signups of one address cannot both insert (no
+    // read-then-write): the upsert, then (only when it returned the subscriber) the outbox's older waiting email
+    // set aside and the new one queued.
     const { rows } = await this.#pool.query<{ id: string; email: string; unsubscribe_key: string }>(
-      `INSERT INTO subscribers (email, email_key, status, source, consent_text, created_at, consented_at,
+      `WITH due AS (
+       INSERT INTO subscribers (email, email_key, status, source, consent_text, created_at, consented_at,
          confirm_token_hash, confirm_issued_at, confirm_expires_at, unsubscribe_key, updated_at)
        VALUES ($1, $2, 'pending', $3, $4, $5, $5, $6, $5, $7, $8, $5)
        ON CONFLICT (email_key) DO UPDATE SET
@@ -83,15 +111,113 @@ export class PgSubscriberStore implements SubscriberStore {
        WHERE subscribers.status = 'unsubscribed'
           OR (subscribers.status = 'pending'
               AND (subscribers.confirm_issued_at IS NULL OR subscribers.confirm_issued_at <= $9))
-       RETURNING id, email, unsubscribe_key`,
-      [r.email, r.emailKey, r.source, r.consentText, r.now, r.tokenHash, r.expiresAt, r.unsubscribeKey, r.reissueBefore],
+       RETURNING id, email, unsubscribe_key
+     ), superseded AS (
+       UPDATE outbox SET status = 'superseded', token = NULL WHERE subscriber_id IN (SELECT id FROM due) AND status = 'queued'
+     ), queued AS (
+       INSERT INTO outbox (subscriber_id, status, token, link_base, sender, queued_at, due_at)
+       SELECT id, 'queued', $10, $11, $12, $5, $5 FROM due
+     )
+     SELECT id, email, unsubscribe_key FROM due`,
+      [r.email, r.emailKey, r.source, r.consentText, r.now, r.tokenHash, r.expiresAt, r.unsubscribeKey, r.reissueBefore, r.confirmation.token, r.confirmation.linkBase, r.confirmation.sender],
     );
     const row = rows[0];
     return row ? { id: int(row.id), email: row.email, unsubscribeKey: row.unsubscribe_key } : null;
   }
 
-  async releaseConfirmation(id: number, tokenHash: string): Promise<void> {
-    await this.#pool.query('UPDATE subscribers SET confirm_issued_at = NULL WHERE id = $1 AND confirm_token_hash = $2', [id, tokenHash]);
+  async claimConfirmations(now: Date, leaseMs: number, limit: number): Promise<ClaimedConfirmation[]> {
+    // SKIP LOCKED: senders in other processes claiming at the same moment take other rows instead of waiting.
+    const { rows } = await this.#pool.query<{ id: string; token: string | null; link_base: string; sender: string; attempts: number; queued_at: Date; email: string; unsubscribe_key: string; pending: boolean }>(
+      `WITH due AS (
+         SELECT id FROM outbox WHERE status IN ('queued', 'sending') AND due_at <= $1 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED
+       )
+       UPDATE outbox o SET
+         status = CASE WHEN s.status = 'pending' THEN 'sending' ELSE 'superseded' END,
+         token = CASE WHEN s.status = 'pending' THEN o.token END,
+         attempts = o.attempts + 1, due_at = $2
+       FROM due, subscribers s
+       WHERE o.id = due.id AND s.id = o.subscriber_id
+       RETURNING o.id, o.token, o.link_base, o.sender, o.attempts, o.queued_at, s.email, s.unsubscribe_key, s.status = 'pending' AS pending`,
+      [now, new Date(now.getTime() + leaseMs), limit],
+    );
+    return rows
+      .filter((r) => r.pending && r.token !== null)
+      .sort((a, b) => int(a.id) - int(b.id))
+      .map((r) => ({
+        id: int(r.id),
+        token: r.token!,
+        linkBase: r.link_base,
+        sender: r.sender,
+        attempt: r.attempts,
+        queuedAt: r.queued_at,
+        email: r.email,
+        unsubscribeKey: r.unsubscribe_key,
+      }));
+  }
+
+  async confirmationSent(claim: Pick<ClaimedConfirmation, 'id' | 'attempt'>, now: Date): Promise<void> {
+    await this.#pool.query(
+      `UPDATE outbox SET status = 'sent', token = NULL, sent_at = $3, last_error = NULL WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
+      [claim.id, claim.attempt, now],
+    );
+  }
+
+  async confirmationFailed(claim: Pick<ClaimedConfirmation, 'id' | 'attempt'>, error: string, retryAt: Date | null, now: Date): Promise<void> {
+    if (retryAt) {
+      await this.#pool.query(`UPDATE outbox SET status = 'queued', due_at = $3, last_error = $4 WHERE id = $1 AND attempts = $2 AND status = 'sending'`, [
+        claim.id,
+        claim.attempt,
+        retryAt,
+        error,
+      ]);
+      return;
+    }
+    // Nothing went out: the next signup of this address may send a new confirmation straight away.
+    await this.#pool.query(
+      `WITH gave_up AS (
+         UPDATE outbox SET status = 'failed', token = NULL, due_at = $3, last_error = $4
+         WHERE id = $1 AND attempts = $2 AND status = 'sending' RETURNING subscriber_id
+       )
+       UPDATE subscribers SET confirm_issued_at = NULL WHERE id IN (SELECT subscriber_id FROM gave_up) AND status = 'pending'`,
+      [claim.id, claim.attempt, now, error],
+    );
+  }
+
+  /**
+   * Counted in the rate_limits table (rate-limiter-flexible), so every server on this database shares one allowance
+   * per client. While the database cannot be reached, each process counts in its own memory instead.
+   */
+  rateLimiter(rule: RateLimitRule): RateLimiter {
+    const options = { points: rule.limit, duration: Math.ceil(rule.windowMs / 1000), keyPrefix: 'signup' };
+    const limiter = new RateLimiterPostgres({
+      ...options,
+      storeClient: this.#pool,
+      storeType: 'pool',
+      tableName: 'rate_limits',
+      tableCreated: true,
+      insuranceLimiter: new RateLimiterMemory(options),
+    });
+    return {
+      async take(key: string): Promise<RateDecision> {
+        try {
+          await limiter.consume(key);
+          return { ok: true };
+        } catch (refusal) {
+          if (!(refusal instanceof RateLimiterRes)) throw refusal;
+          return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
+        }
+      },
+    };
+  }
+
+  async outboxCounts(): Promise<OutboxCounts> {
+    const { rows } = await this.#pool.query<Record<keyof OutboxCounts, string>>(
+      `SELECT count(*) FILTER (WHERE status = 'queued') AS queued, count(*) FILTER (WHERE status = 'sending') AS sending,
+         count(*) FILTER (WHERE status = 'sent') AS sent, count(*) FILTER (WHERE status = 'failed') AS failed
+       FROM outbox`,
+    );
+    const row = rows[0]!;
+    return { queued: int(row.queued), sending: int(row.sending), sent: int(row.sent), failed: int(row.failed) };
   }
 
   async findPending(tokenHash: string, now: Date): Promise<{ email: string; expired: boolean } | null> {

@@ -1,6 +1,7 @@
 /**
- * Per-client rate limiting: a token bucket per client key, in memory. Each server process keeps its own
- * buckets, so with N processes a client gets up to N times the limit (a shared limiter would live in the store).
+ * Per-client rate limiting. The store provides the limiter (SubscriberStore.rateLimiter): on PostgreSQL the counts
+ * live in the database, so every server process shares one allowance per client; on SQLite (one server) they
+ * live in this process's memory, as a token bucket per client key with a bounded number of keys.
  */
 import { isIPv4, isIPv6 } from 'node:net';
 
@@ -12,6 +13,11 @@ export interface RateLimitRule {
 }
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+export interface RateLimiter {
+  /** Counts one request of the client `key`, at `now` (ms) where the limiter keeps its own clock it is ignored. */
+  take(key: string, now: number): RateDecision | Promise<RateDecision>;
+}
 
 /** "10/600" is 10 requests per 600 seconds; "off" turns limiting off. */
 export function parseRateLimit(value: string | undefined, fallback: RateLimitRule): RateLimitRule | null {
@@ -49,7 +55,8 @@ interface Bucket {
   at: number;
 }
 
-export class RateLimiter {
+/** In memory: at most `maxKeys` clients are remembered (the least recently seen are forgotten first). */
+export class MemoryRateLimiter implements RateLimiter {
   readonly #rule: RateLimitRule;
   readonly #maxKeys: number;
   readonly #buckets = new Map<string, Bucket>();

@@ -1,12 +1,12 @@
 /**
- * The newsletter as the server runs it: settings from process.env, the store (openStore), the mailer and the rate
- * limiter, created once per process on first use. Routes get everything from here.
+ * The newsletter as the server runs it: settings from process.env, the store (openStore) and its rate limiter,
+ * created once per process on first use. Routes get everything from here. Emails are not sent from here: signups
+ * queue them, and the delivery loop (delivery.ts, started beside the server) sends them.
  */
 import { site, SITE_URL_DEFAULT } from '../site.ts';
 import { readConfig, type NewsletterConfig } from './config.ts';
-import { createMailer } from './mailer.ts';
 import { openStore } from './open-store.ts';
-import { RateLimiter } from './rate-limit.ts';
+import type { RateLimiter } from './rate-limit.ts';
 import { createNewsletterService, type NewsletterService } from './service.ts';
 
 export interface Newsletter {
@@ -33,11 +33,10 @@ async function open(): Promise<Newsletter> {
   const config = readConfig(process.env, configuredSite());
   const { store, location } = await openStore(config);
   const from = config.from.includes('<') ? config.from : `${site.name} <${config.from}>`;
-  const mailer = createMailer({ from, smtpUrl: config.smtpUrl, outbox: config.outbox });
-  console.info(`[newsletter] subscribers in ${location}; mail ${config.smtpUrl ? 'over SMTP' : `to ${config.outbox}`}`);
+  console.info(`[newsletter] subscribers in ${location}`);
   return {
     config,
-    service: createNewsletterService({ store, mailer, siteName: site.name }),
-    limiter: config.rateLimit ? new RateLimiter(config.rateLimit) : null,
+    service: createNewsletterService({ store, sender: from }),
+    limiter: config.rateLimit ? store.rateLimiter(config.rateLimit) : null,
   };
 }

@@ -1,34 +1,29 @@
 /**
- * The newsletter's use cases, tying validation, tokens, store and mailer together. Routes call this and
- * never see SQL or SMTP; the clock is injected so expiry can be tested.
+ * The newsletter's use cases, tying validation, tokens and the store together. Routes call this and never see
+ * SQL; the confirmation email is queued with the signup and sent by the delivery loop (delivery.ts), so no
+ * request waits on a mail server. The clock is injected so expiry can be tested.
  */
 import { CONFIRM_VALID_HOURS, REISSUE_AFTER_MS } from './config.ts';
 import { CONSENT_TEXT } from './consent.ts';
-import { confirmationEmail } from './emails.ts';
-import { confirmUrl, unsubscribeUrl } from './links.ts';
-import type { Mailer } from './mailer.ts';
 import type { ConfirmOutcome, StoreStats, SubscriberStatus, SubscriberStore } from './store.ts';
 import { hashToken, isWellFormedToken, newToken } from './tokens.ts';
 import type { Email } from './validation.ts';
 
 export interface ServiceDeps {
   store: SubscriberStore;
-  mailer: Mailer;
-  siteName: string;
+  /** The From header of confirmation emails. */
+  sender: string;
   now?: () => Date;
-  log?: (message: string) => void;
-}
-
-/** The confirmation email could not be sent; nothing the reader did wrong, so it is worth a retry. */
-export class MailDeliveryError extends Error {
-  override name = 'MailDeliveryError';
 }
 
 export type ConfirmationState = { state: 'ready'; email: string } | { state: 'expired' } | { state: 'invalid' };
 export type UnsubscribeState = { state: 'ready' | 'done'; email: string } | { state: 'invalid' };
 
 export interface NewsletterService {
-  /** Resolves the same way for a new, pending or confirmed address, so the answer reveals nothing. */
+  /**
+   * Stores the signup and queues its confirmation email (when one is due) in one transaction. Resolves the same
+   * way for a new, pending or confirmed address, so the answer reveals nothing.
+   */
   subscribe(email: Email, source: string, linkBase: string): Promise<void>;
   checkConfirmation(token: string | null): Promise<ConfirmationState>;
   confirm(token: string | null): Promise<ConfirmOutcome>;
@@ -37,33 +32,24 @@ export interface NewsletterService {
   stats(): Promise<StoreStats>;
 }
 
-export function createNewsletterService({ store, mailer, siteName, now = () => new Date(), log = console.error }: ServiceDeps): NewsletterService {
+export function createNewsletterService({ store, sender, now = () => new Date() }: ServiceDeps): NewsletterService {
   const status = (s: SubscriberStatus) => (s === 'unsubscribed' ? 'done' : 'ready');
   return {
     async subscribe(email, source, linkBase) {
       const at = now();
       const token = newToken();
-      const tokenHash = hashToken(token);
-      const due = await store.recordSignup({
+      await store.recordSignup({
         email: email.address,
         emailKey: email.key,
         source,
         consentText: CONSENT_TEXT,
-        tokenHash,
+        tokenHash: hashToken(token),
         expiresAt: new Date(at.getTime() + CONFIRM_VALID_HOURS * 3_600_000),
         unsubscribeKey: newToken(),
         now: at,
         reissueBefore: new Date(at.getTime() - REISSUE_AFTER_MS),
+        confirmation: { token, linkBase, sender },
       });
-      if (!due) return;
-      const links = { confirmUrl: confirmUrl(linkBase, token), unsubscribeUrl: unsubscribeUrl(linkBase, due.unsubscribeKey) };
-      try {
-        await mailer.send({ to: due.email, ...confirmationEmail({ siteName, ...links, validHours: CONFIRM_VALID_HOURS }), unsubscribeUrl: links.unsubscribeUrl });
-      } catch (error) {
-        log(`[newsletter] sending a confirmation failed: ${error instanceof Error ? error.message : String(error)}`);
-        await store.releaseConfirmation(due.id, tokenHash);
-        throw new MailDeliveryError('The confirmation email could not be sent.', { cause: error });
-      }
     },
 
     async checkConfirmation(token) {

@@ -6,7 +6,7 @@
 import { bodyKind, MAX_BODY_BYTES, parseBody, readLimitedText, type BodyKind } from './body.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { clientKey } from './rate-limit.ts';
-import { MailDeliveryError, type NewsletterService } from './service.ts';
+import type { NewsletterService } from './service.ts';
 import { parseEmail, parseSource, readSignupFields, type SignupField } from './validation.ts';
 
 /** How to answer: JSON for scripts, an HTML page for a browser's plain form post, plain text otherwise. */
@@ -17,7 +17,7 @@ export type SignupOutcome =
   | {
       kind: 'error';
       reply: Reply;
-      status: 400 | 405 | 413 | 415 | 429 | 503;
+      status: 400 | 405 | 413 | 415 | 429;
       code: string;
       message: string;
       field?: SignupField;
@@ -57,7 +57,7 @@ export async function handleSignup(request: Request, clientAddress: string | und
 
   const kind = bodyKind(request.headers.get('content-type'));
   // Counted before anything else, so a flood of malformed requests is limited too.
-  const decision = deps.limiter?.take(clientKey(clientAddress), deps.now()) ?? { ok: true };
+  const decision = (await deps.limiter?.take(clientKey(clientAddress), deps.now())) ?? { ok: true };
   if (!decision.ok) {
     const minutes = Math.ceil(decision.retryAfterSeconds / 60);
     return error(429, 'rate-limit', `Too many signups from your network. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
@@ -90,14 +90,7 @@ export async function handleSignup(request: Request, clientAddress: string | und
   const email = parseEmail(fields.value.email);
   if (!email.ok) return error(400, email.error.code, email.error.message, { field: 'email', ...typed });
 
-  try {
-    await deps.service.subscribe(email.value, source.value, deps.linkBase);
-  } catch (cause) {
-    if (cause instanceof MailDeliveryError) {
-      return error(503, 'mail', 'We could not send the confirmation email just now. Please try again in a few minutes.', { ...typed, retryAfterSeconds: 60 });
-    }
-    throw cause;
-  }
+  await deps.service.subscribe(email.value, source.value, deps.linkBase);
   return { kind: 'accepted', reply };
 }
 

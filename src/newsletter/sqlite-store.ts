@@ -5,7 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { ConfirmationDue, ConfirmOutcome, DeliveryCounts, DeliveryOutcome, DueRecipient, ExportRow, SignupRecord, StoreStats, SubscriberStatus, SubscriberStore } from './store.ts';
+import { MemoryRateLimiter, type RateLimiter, type RateLimitRule } from './rate-limit.ts';
+import type { ClaimedConfirmation, ConfirmationDue, ConfirmOutcome, DeliveryCounts, DeliveryOutcome, DueRecipient, ExportRow, OutboxCounts, SignupRecord, StoreStats, SubscriberStatus, SubscriberStore } from './store.ts';
 
 /** Migration N takes the schema from version N to N+1. Append; never edit one that has shipped. */
 export const MIGRATIONS: readonly string[] = [
@@ -38,6 +39,23 @@ export const MIGRATIONS: readonly string[] = [
      updated_at    TEXT NOT NULL,
      PRIMARY KEY (issue, subscriber_id)
    ) STRICT;`,
+  // The outbox: confirmation emails queued with their signup, in its transaction, and sent by a delivery loop.
+  // due_at is when a waiting email may next be tried, or when a sender's claim on it runs out.
+  `CREATE TABLE outbox (
+     id            INTEGER PRIMARY KEY AUTOINCREMENT,
+     subscriber_id INTEGER NOT NULL REFERENCES subscribers (id) ON DELETE CASCADE,
+     status        TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'superseded', 'failed')),
+     token         TEXT,
+     link_base     TEXT NOT NULL,
+     sender        TEXT NOT NULL,
+     attempts      INTEGER NOT NULL DEFAULT 0,
+     queued_at     TEXT NOT NULL,
+     due_at        TEXT NOT NULL,
+     sent_at       TEXT,
+     last_error    TEXT
+   ) STRICT;
+   CREATE INDEX outbox_due ON outbox (due_at) WHERE status IN ('queued', 'sending');
+   CREATE INDEX outbox_waiting ON outbox (subscriber_id) WHERE status = 'queued';`,
 ];
 
 // Timestamps are ISO 8601 UTC strings: readable in any SQLite shell, and they sort and compare as text.
@@ -54,12 +72,42 @@ export class SqliteSubscriberStore implements SubscriberStore {
   static open(path: string): SqliteSubscriberStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     const db = new DatabaseSync(path);
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+    // synchronous = NORMAL in WAL mode: a commit survives the process being killed (not a power cut).
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
     migrate(db);
     return new SqliteSubscriberStore(db);
   }
 
   async recordSignup(r: SignupRecord): Promise<ConfirmationDue | null> {
+    return this.#transaction(() => {
+      const due = this.#upsertSubscriber(r);
+      if (due) {
+        this.#db.prepare(`UPDATE outbox SET status = 'superseded', token = NULL WHERE subscriber_id = ? AND status = 'queued'`).run(due.id);
+        this.#db
+          .prepare(
+            `INSERT INTO outbox (subscriber_id, status, token, link_base, sender, queued_at, due_at)
+             VALUES (:id, 'queued', :token, :linkBase, :sender, :now, :now)`,
+          )
+          .run({ id: due.id, token: r.confirmation.token, linkBase: r.confirmation.linkBase, sender: r.confirmation.sender, now: iso(r.now) });
+      }
+      return due;
+    });
+  }
+
+  /** BEGIN IMMEDIATE takes the write lock up front, so another process's writer waits instead of deadlocking. */
+  #transaction<T>(work: () => T): T {
+    this.#db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.#db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.#db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  #upsertSubscriber(r: SignupRecord): ConfirmationDue | null {
     // One statement, so two simultaneous signups of one address cannot both insert (no read-then-write).
     const row = this.#db
       .prepare(
@@ -90,10 +138,81 @@ export class SqliteSubscriberStore implements SubscriberStore {
     return row ? { id: row.id, email: row.email, unsubscribeKey: row.unsubscribe_key } : null;
   }
 
-  async releaseConfirmation(id: number, tokenHash: string): Promise<void> {
+  async claimConfirmations(now: Date, leaseMs: number, limit: number): Promise<ClaimedConfirmation[]> {
+    const at = iso(now);
+    return this.#transaction(() => {
+      // Their link no longer works: the subscriber confirmed through an earlier one, or unsubscribed.
+      this.#db
+        .prepare(
+          `UPDATE outbox SET status = 'superseded', token = NULL
+           WHERE status IN ('queued', 'sending') AND due_at <= ?
+             AND subscriber_id IN (SELECT id FROM subscribers WHERE status != 'pending')`,
+        )
+        .run(at);
+      const ids = this.#db
+        .prepare(
+          `UPDATE outbox SET status = 'sending', attempts = attempts + 1, due_at = :leaseEnd
+           WHERE id IN (SELECT id FROM outbox WHERE status IN ('queued', 'sending') AND due_at <= :now ORDER BY id LIMIT :limit)
+           RETURNING id`,
+        )
+        .all({ now: at, leaseEnd: iso(new Date(now.getTime() + leaseMs)), limit })
+        .map((r) => Number(r['id']));
+      if (ids.length === 0) return [];
+      const rows = this.#db
+        .prepare(
+          `SELECT o.id, o.token, o.link_base, o.sender, o.attempts, o.queued_at, s.email, s.unsubscribe_key
+           FROM outbox o JOIN subscribers s ON s.id = o.subscriber_id
+           WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.id`,
+        )
+        .all(JSON.stringify(ids)) as { id: number; token: string; link_base: string; sender: string; attempts: number; queued_at: string; email: string; unsubscribe_key: string }[];
+      return rows.map((r) => ({
+        id: r.id,
+        token: r.token,
+        linkBase: r.link_base,
+        sender: r.sender,
+        attempt: r.attempts,
+        queuedAt: new Date(r.queued_at),
+        email: r.email,
+        unsubscribeKey: r.unsubscribe_key,
+      }));
+    });
+  }
+
+  async confirmationSent(claim: Pick<ClaimedConfirmation, 'id' | 'attempt'>, now: Date): Promise<void> {
     this.#db
-      .prepare('UPDATE subscribers SET confirm_issued_at = NULL WHERE id = ? AND confirm_token_hash = ?')
-      .run(id, tokenHash);
+      .prepare(`UPDATE outbox SET status = 'sent', token = NULL, sent_at = ?, last_error = NULL WHERE id = ? AND attempts = ? AND status = 'sending'`)
+      .run(iso(now), claim.id, claim.attempt);
+  }
+
+  async confirmationFailed(claim: Pick<ClaimedConfirmation, 'id' | 'attempt'>, error: string, retryAt: Date | null, now: Date): Promise<void> {
+    const mine = { sql: `WHERE id = :id AND attempts = :attempt AND status = 'sending'`, params: { id: claim.id, attempt: claim.attempt } };
+    this.#transaction(() => {
+      if (retryAt) {
+        this.#db.prepare(`UPDATE outbox SET status = 'queued', due_at = :retryAt, last_error = :error ${mine.sql}`).run({ ...mine.params, retryAt: iso(retryAt), error });
+        return;
+      }
+      const gaveUp = this.#db
+        .prepare(`UPDATE outbox SET status = 'failed', token = NULL, due_at = :now, last_error = :error ${mine.sql} RETURNING subscriber_id`)
+        .get({ ...mine.params, now: iso(now), error });
+      // Nothing went out: the next signup of this address may send a new confirmation straight away.
+      if (gaveUp) this.#db.prepare(`UPDATE subscribers SET confirm_issued_at = NULL WHERE id = ? AND status = 'pending'`).run(gaveUp['subscriber_id']!);
+    });
+  }
+
+  /** One SQLite file serves one server process, so the counts can stay in its memory. */
+  rateLimiter(rule: RateLimitRule): RateLimiter {
+    return new MemoryRateLimiter(rule);
+  }
+
+  async outboxCounts(): Promise<OutboxCounts> {
+    const row = this.#db
+      .prepare(
+        `SELECT count(*) FILTER (WHERE status = 'queued') AS queued, count(*) FILTER (WHERE status = 'sending') AS sending,
+           count(*) FILTER (WHERE status = 'sent') AS sent, count(*) FILTER (WHERE status = 'failed') AS failed
+         FROM outbox`,
+      )
+      .get() as unknown as OutboxCounts;
+    return { queued: row.queued, sending: row.sending, sent: row.sent, failed: row.failed };
   }
 
   async findPending(tokenHash: string, now: Date): Promise<{ email: string; expired: boolean } | null> {

@@ -58,7 +58,7 @@ describe.each(storeKinds())('on %s', (kind) => {
     const add = async (email: string, status: 'confirmed' | 'pending' | 'unsubscribed') => {
       const tokenHash = randomBytes(16).toString('hex');
       const unsubscribeKey = randomBytes(32).toString('base64url');
-      await store.recordSignup({ email, emailKey: email, source: 'test', consentText: 'yes', tokenHash, expiresAt: new Date(now.getTime() + 3_600_000), unsubscribeKey, now, reissueBefore: now });
+      await store.recordSignup({ email, emailKey: email, source: 'test', consentText: 'yes', tokenHash, expiresAt: new Date(now.getTime() + 3_600_000), unsubscribeKey, now, reissueBefore: now, confirmation: { token: tokenHash, linkBase: 'https://guide.example', sender: 'news@guide.example' } });
       if (status !== 'pending') await store.confirm(tokenHash, now);
       if (status === 'unsubscribed') await store.unsubscribe(unsubscribeKey, now);
     };

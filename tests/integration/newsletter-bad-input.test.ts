@@ -165,7 +165,7 @@ if (postgresUrl) {
       expect((await signup()).status).toBe(200);
       const stored = await withClient(url.toString(), async (c) => (await c.query('SELECT email, status FROM subscribers')).rows);
       expect(stored).toEqual([{ email: 'early@example.com', status: 'pending' }]);
-      expect(outboxFiles(late.outbox)).toHaveLength(1);
+      expect(await waitForEmails(late.outbox, 1)).toHaveLength(1);
     });
   });
 }

@@ -8,7 +8,7 @@ async function storeWith(emails: string[]) {
   const store = SqliteSubscriberStore.open(':memory:');
   const now = new Date();
   for (const [i, email] of emails.entries()) {
-    await store.recordSignup({ email, emailKey: email, source: 't', consentText: 'c', tokenHash: `h${i}`, expiresAt: new Date(now.getTime() + 60_000), unsubscribeKey: `key-${i}`, now, reissueBefore: now });
+    await store.recordSignup({ email, emailKey: email, source: 't', consentText: 'c', tokenHash: `h${i}`, expiresAt: new Date(now.getTime() + 60_000), unsubscribeKey: `key-${i}`, now, reissueBefore: now, confirmation: { token: `t${i}`, linkBase: 'https://g.example', sender: 's@g.example' } });
     await store.confirm(`h${i}`, now);
   }
   return store;
@@ -29,6 +29,7 @@ describe('sendIssue', () => {
         sent.push(mail);
         return { messageId: mail.messageId! };
       },
+      close: () => {},
     };
     const summary = await sendIssue({ ...base, store, mailer, attempts: 3 });
     expect(summary).toMatchObject({ due: 3, sent: 2, failed: [{ email: 'dead@x.example', attempts: 3, error: '550 no such user' }] });
@@ -47,7 +48,7 @@ describe('sendIssue', () => {
     const store = await storeWith(['a@x.example', 'b@x.example']);
     await store.beginDelivery('2026-W48', 1, new Date()); // the crashed run claimed it and died
     const ids: string[] = [];
-    const mailer: Mailer = { send: async (m) => (ids.push(m.messageId!), { messageId: m.messageId! }) };
+    const mailer: Mailer = { send: async (m) => (ids.push(m.messageId!), { messageId: m.messageId! }), close: () => {} };
     const summary = await sendIssue({ ...base, store, mailer });
     expect(summary).toMatchObject({ due: 2, sent: 2, resentInDoubt: 1 });
     expect(ids).toEqual([digestMessageId('2026-W48', 1, 'g.example'), digestMessageId('2026-W48', 2, 'g.example')]);

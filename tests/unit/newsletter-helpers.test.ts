@@ -91,11 +91,16 @@ describe('readConfig', () => {
       smtpUrl: undefined,
       from: 'newsletter@guide.example',
       rateLimit: { limit: 10, windowMs: 600_000 },
+      delivery: 'server',
+      mailLeaseMs: 60_000,
     });
   });
 
   it.each([
     [{ SMTP_URL: 'http://mail.example' }, /SMTP_URL/],
+    [{ NEWSLETTER_DELIVERY: 'cron' }, /NEWSLETTER_DELIVERY/],
+    [{ NEWSLETTER_MAIL_LEASE_SECONDS: '0' }, /NEWSLETTER_MAIL_LEASE_SECONDS/],
+    [{ NEWSLETTER_MAIL_LEASE_SECONDS: '1.5' }, /NEWSLETTER_MAIL_LEASE_SECONDS/],
     [{ NEWSLETTER_RATE_LIMIT: 'lots' }, /NEWSLETTER_RATE_LIMIT/],
     [{ DATABASE_URL: 'mysql://db.example/guide' }, /DATABASE_URL/],
     [{ DATABASE_URL: 'data/newsletter.sqlite' }, /DATABASE_URL/],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientKey, parseRateLimit, RateLimiter } from '../../src/newsletter/rate-limit';
+import { clientKey, parseRateLimit, MemoryRateLimiter } from '../../src/newsletter/rate-limit';
 
 const fallback = { limit: 10, windowMs: 600_000 };
 
@@ -17,16 +17,16 @@ describe('parseRateLimit', () => {
   });
 });
 
-describe('RateLimiter', () => {
+describe('MemoryRateLimiter', () => {
   it('lets a client use its bucket, then says when to come back', () => {
-    const limiter = new RateLimiter({ limit: 3, windowMs: 60_000 });
+    const limiter = new MemoryRateLimiter({ limit: 3, windowMs: 60_000 });
     expect([0, 1, 2].map(() => limiter.take('a', 0).ok)).toEqual([true, true, true]);
     expect(limiter.take('a', 0)).toEqual({ ok: false, retryAfterSeconds: 20 });
     expect(limiter.take('b', 0).ok).toBe(true);
   });
 
   it('refills at the configured rate', () => {
-    const limiter = new RateLimiter({ limit: 3, windowMs: 60_000 });
+    const limiter = new MemoryRateLimiter({ limit: 3, windowMs: 60_000 });
     for (let i = 0; i < 3; i++) limiter.take('a', 0);
     // One request back every 20 s.
     expect(limiter.take('a', 19_000).ok).toBe(false);
@@ -37,13 +37,13 @@ describe('RateLimiter', () => {
   });
 
   it('never asks for less than a second', () => {
-    const limiter = new RateLimiter({ limit: 1000, windowMs: 1000 });
+    const limiter = new MemoryRateLimiter({ limit: 1000, windowMs: 1000 });
     for (let i = 0; i < 1000; i++) limiter.take('a', 0);
     expect(limiter.take('a', 0)).toEqual({ ok: false, retryAfterSeconds: 1 });
   });
 
   it('keeps memory bounded by forgetting the least recently seen clients', () => {
-    const limiter = new RateLimiter({ limit: 1, windowMs: 60_000 }, 100);
+    const limiter = new MemoryRateLimiter({ limit: 1, windowMs: 60_000 }, 100);
     limiter.take('first', 0);
     for (let i = 0; i < 500; i++) limiter.take(`client-${i}`, 0);
     expect(limiter.size).toBe(100);

@@ -28,6 +28,7 @@ function signup(email: string, at: Date, hash: string, extra: Partial<SignupReco
     unsubscribeKey: `unsub-${hash}`,
     now: at,
     reissueBefore: new Date(at.getTime() - 10 * 60_000),
+    confirmation: { token: `token-${hash}`, linkBase: 'https://guide.example', sender: 'Guide <news@guide.example>' },
     ...extra,
   };
 }
@@ -109,10 +110,91 @@ describe.each(storeKinds())('SubscriberStore on %s', (kind) => {
     expect(await store.unsubscribe('nobody', minutes(64))).toBe(false);
   });
 
-  it('lets a failed send be retried at once', async () => {
-    const due = await store.recordSignup(signup('a@example.com', T0, 'h1'));
-    await store.releaseConfirmation(due!.id, 'h1');
-    expect(await store.recordSignup(signup('a@example.com', minutes(1), 'h2'))).not.toBeNull();
+  describe('the outbox', () => {
+    const LEASE = 60_000;
+    const claim = (at: Date, limit = 10) => store.claimConfirmations(at, LEASE, limit);
+
+    it('queues a confirmation with its signup and hands it to one claimant until it is sent', async () => {
+      const due = await store.recordSignup(signup('Reader@example.com', T0, 'h1'));
+      expect(await store.outboxCounts()).toEqual({ queued: 1, sending: 0, sent: 0, failed: 0 });
+      const [first, ...rest] = await claim(minutes(0));
+      expect(rest).toEqual([]);
+      expect(first).toEqual({
+        id: expect.any(Number),
+        email: 'Reader@example.com',
+        unsubscribeKey: due!.unsubscribeKey,
+        token: 'token-h1',
+        linkBase: 'https://guide.example',
+        sender: 'Guide <news@guide.example>',
+        attempt: 1,
+        queuedAt: T0,
+      });
+      // Claimed: nobody else gets it while the lease lasts.
+      expect(await claim(minutes(0.5))).toEqual([]);
+      await store.confirmationSent(first!, minutes(0.5));
+      expect(await store.outboxCounts()).toEqual({ queued: 0, sending: 0, sent: 1, failed: 0 });
+      expect(await claim(minutes(5))).toEqual([]);
+    });
+
+    it('queues nothing when no confirmation is due (a repeat within ten minutes, or a confirmed address)', async () => {
+      await store.recordSignup(signup('a@example.com', T0, 'h1'));
+      expect(await store.recordSignup(signup('a@example.com', minutes(1), 'h2'))).toBeNull();
+      await store.confirm('h1', minutes(2));
+      expect(await store.recordSignup(signup('a@example.com', minutes(30), 'h3'))).toBeNull();
+      expect((await store.outboxCounts()).queued).toBe(1);
+    });
+
+    it('gives a claim whose sender died (its lease ran out) to the next claimant, and ignores the late outcome of the first', async () => {
+      await store.recordSignup(signup('a@example.com', T0, 'h1'));
+      const [dead] = await claim(T0);
+      const [again] = await claim(new Date(T0.getTime() + LEASE));
+      expect(again).toMatchObject({ id: dead!.id, attempt: 2, token: 'token-h1' });
+      // The first sender's outcome arrives late: it no longer owns the claim, so it changes nothing.
+      await store.confirmationFailed(dead!, 'late', minutes(10), minutes(1.5));
+      expect(await store.outboxCounts()).toEqual({ queued: 0, sending: 1, sent: 0, failed: 0 });
+      await store.confirmationSent(again!, minutes(1.5));
+      expect(await store.outboxCounts()).toEqual({ queued: 0, sending: 0, sent: 1, failed: 0 });
+    });
+
+    it('waits until the retry time after a failure, and after giving up lets the next signup send at once', async () => {
+      await store.recordSignup(signup('a@example.com', T0, 'h1'));
+      const [first] = await claim(T0);
+      await store.confirmationFailed(first!, 'connection refused', minutes(2), minutes(0.1));
+      expect(await store.outboxCounts()).toEqual({ queued: 1, sending: 0, sent: 0, failed: 0 });
+      expect(await claim(minutes(1))).toEqual([]);
+      const [second] = await claim(minutes(2));
+      expect(second).toMatchObject({ attempt: 2 });
+      await store.confirmationFailed(second!, '550 no such user', null, minutes(2));
+      expect(await store.outboxCounts()).toEqual({ queued: 0, sending: 0, sent: 0, failed: 1 });
+      // Within ten minutes of the first signup, yet a new confirmation is queued: the first never went.
+      expect(await store.recordSignup(signup('a@example.com', minutes(3), 'h2'))).not.toBeNull();
+      expect(await claim(minutes(3))).toMatchObject([{ token: 'token-h2', attempt: 1 }]);
+    });
+
+    it('replaces a waiting confirmation with a newer one, and drops those of subscribers no longer pending', async () => {
+      await store.recordSignup(signup('a@example.com', T0, 'h1'));
+      await store.recordSignup(signup('a@example.com', minutes(11), 'h2'));
+      await store.recordSignup(signup('b@example.com', T0, 'hb'));
+      await store.confirm('hb', minutes(1));
+      await store.recordSignup(signup('c@example.com', T0, 'hc'));
+      await store.unsubscribe('unsub-hc', minutes(1));
+      // Only a's newest link still works: the others are not sent.
+      expect((await claim(minutes(12))).map((c) => c.token)).toEqual(['token-h2']);
+    });
+
+    it('claims in queue order, at most the limit, and never the same email twice among concurrent claimants', async () => {
+      for (let i = 0; i < 30; i++) await store.recordSignup(signup(`r${i}@example.com`, minutes(i / 100), `h${i}`));
+      expect((await claim(minutes(1), 5)).map((c) => c.email)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4'].map((r) => `${r}@example.com`));
+      const claims = (await Promise.all(Array.from({ length: 8 }, () => claim(minutes(1), 4)))).flat();
+      expect(claims).toHaveLength(25);
+      expect(new Set(claims.map((c) => c.id)).size).toBe(25);
+    });
+
+    it('removes the outbox rows of pruned signups', async () => {
+      await store.recordSignup(signup('late@example.com', T0, 'late'));
+      expect(await store.pruneExpired(minutes(48 * 60 + 1))).toBe(1);
+      expect(await store.outboxCounts()).toEqual({ queued: 0, sending: 0, sent: 0, failed: 0 });
+    });
   });
 
   it('keeps everything across a reopen', async () => {

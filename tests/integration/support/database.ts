@@ -24,11 +24,15 @@ export interface TestDatabase {
   rows(): Promise<Row[]>;
   /** Every delivery row, by subscriber id. */
   deliveries(): Promise<{ status: string; attempts: number }[]>;
+  /** Outbox rows by status (queued, sending, sent, superseded, failed). */
+  outbox(): Promise<Record<string, number>>;
   dispose(): Promise<void>;
 }
 
 const SUBSCRIBERS = 'SELECT email, email_key, status, source, confirm_token_hash FROM subscribers ORDER BY id';
 const DELIVERIES = 'SELECT issue, CAST(subscriber_id AS integer) AS subscriber_id, status, attempts FROM deliveries ORDER BY subscriber_id';
+const OUTBOX = 'SELECT status, CAST(count(*) AS integer) AS n FROM outbox GROUP BY status';
+const byStatus = (rows: { status: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.status, r.n]));
 
 /** A SQLite file at `sqlitePath` (created by whoever opens it first), or a fresh PostgreSQL database. */
 export async function createTestDatabase(kind: StoreKind, sqlitePath: string): Promise<TestDatabase> {
@@ -51,6 +55,7 @@ function sqliteDatabase(path: string): TestDatabase {
     env: { NEWSLETTER_DB: path },
     rows: async () => all<Row>(SUBSCRIBERS),
     deliveries: async () => all(DELIVERIES),
+    outbox: async () => byStatus(all(OUTBOX)),
     dispose: async () => {},
   };
 }
@@ -73,6 +78,7 @@ export async function createPostgresDatabase(): Promise<TestDatabase> {
     env: { DATABASE_URL: db.url },
     rows: () => all<Row>(SUBSCRIBERS),
     deliveries: () => all(DELIVERIES),
+    outbox: async () => byStatus(await all(OUTBOX)),
     dispose: db.drop,
   };
 }

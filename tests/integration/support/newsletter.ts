@@ -25,6 +25,17 @@ export async function waitForEmails(outbox: string, count: number, timeoutMs = 1
   }
 }
 
+/** Waits until the outbox table has nothing left to send (queued or being sent), then says what it holds. */
+export async function waitForDelivery(db: TestDatabase, timeoutMs = 15_000): Promise<Record<string, number>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const outbox = await db.outbox();
+    if (!outbox['queued'] && !outbox['sending']) return outbox;
+    if (Date.now() > deadline) throw new Error(`The outbox still had mail to send after ${timeoutMs} ms: ${JSON.stringify(outbox)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export interface Email {
   raw: string;
   /** Header names in lower case, folded lines joined. */
