@@ -16,11 +16,15 @@ import { site, siteUrl } from '../src/site.ts';
 
 const USAGE = `Usage: npm run newsletter -- <command>
 
-  stats    how many subscribers are pending, confirmed and unsubscribed
+  stats    how many subscribers are pending, confirmed and unsubscribed, and the confirmation emails' outbox
   export   all subscribers as CSV on stdout (email,status,created,confirmed)
   prune    delete pending signups whose confirmation link has expired
   preview --week 2026-W48 [--out FILE]
            write the week's digest as FILE.html and FILE.txt (default data/digest/<week>) and print where
+  deliver [--once]
+           send the confirmation emails signups queued, until stopped (Ctrl-C); with --once, send what is
+           due now and exit (status 1 if any was given up). The server does this itself unless it runs
+           with NEWSLETTER_DELIVERY=separate; running both is safe
   send --week 2026-W48 [--dry-run] [--attempts 3]
            send the digest to confirmed subscribers (SMTP_URL, or .eml files in NEWSLETTER_OUTBOX); a re-run
            after a crash or failures sends only what is still due, never an issue twice to anyone. When
@@ -34,7 +38,7 @@ if (command === undefined || command === 'help' || command === '--help' || comma
   console.log(USAGE);
   process.exit(0);
 }
-if (!['stats', 'export', 'prune', 'preview', 'send'].includes(command)) {
+if (!['stats', 'export', 'prune', 'deliver', 'preview', 'send'].includes(command)) {
   console.error(`Unknown command "${command}".\n\n${USAGE}`);
   process.exit(2);
 }
@@ -48,6 +52,27 @@ try {
   process.exit(2);
 }
 const { dbPath } = config;
+
+if (command === 'deliver') {
+  const { deliverAllDue, startDeliveryRunner } = await import('../src/newsletter/delivery-runner.ts');
+  const once = process.argv.slice(3).includes('--once');
+  if (once) {
+    try {
+      const total = await deliverAllDue(process.env);
+      console.log(`Sent ${total.sent} confirmation email${total.sent === 1 ? '' : 's'}; ${total.retrying} to retry later, ${total.failed} given up.`);
+      process.exit(total.failed ? 1 : 0);
+    } catch (error) {
+      console.error(messageOf(error));
+      process.exit(1);
+    }
+  }
+  const runner = startDeliveryRunner(process.env);
+  console.log('Delivering queued confirmation emails; Ctrl-C to stop.');
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void runner.stop().then(() => process.exit(0)));
+  }
+  await new Promise(() => {});
+}
 
 /** The server's store; a database that cannot be opened is one line on stderr and exit status 1. */
 async function openSubscribers() {
@@ -185,6 +210,11 @@ try {
     row('confirmed', s.confirmed);
     row('unsubscribed', s.unsubscribed);
     row('total', s.pending + s.confirmed + s.unsubscribed);
+    const mail = await store.outboxCounts();
+    console.log('\nconfirmation emails');
+    row('waiting', mail.queued + mail.sending, mail.sending ? `  (${mail.sending} being sent now)` : '');
+    row('sent', mail.sent);
+    row('given up', mail.failed);
   } else if (command === 'export') {
     process.stdout.write(toCsv(await store.exportRows()));
   } else {

@@ -18,11 +18,17 @@ export interface DeliveryRunner {
   stop(): Promise<void>;
 }
 
-/** What the loop needs, opened from the settings; the caller closes it. */
-async function open(config: NewsletterConfig, log: (message: string) => void): Promise<DeliveryDeps & { close(): Promise<void> }> {
+/** What the loop needs, opened from the settings; the caller closes it. `logEachEmail` names every .eml written. */
+async function open(config: NewsletterConfig, log: (message: string) => void, logEachEmail: boolean): Promise<DeliveryDeps & { close(): Promise<void> }> {
   const { store } = await openStore(config);
   // A send must end before its claim does: the SMTP conversation gets half the lease at most.
-  const mailer = createMailer({ from: config.from, smtpUrl: config.smtpUrl, outbox: config.outbox, smtpTimeoutMs: config.mailLeaseMs / 2 });
+  const mailer = createMailer({
+    from: config.from,
+    smtpUrl: config.smtpUrl,
+    outbox: config.outbox,
+    smtpTimeoutMs: config.mailLeaseMs / 2,
+    log: logEachEmail ? console.info : () => {},
+  });
   // Half-written .eml files of a killed process: their emails are claimed again and written anew.
   if (!config.smtpUrl) await removeStalePartials(config.outbox, config.mailLeaseMs);
   return {
@@ -46,7 +52,7 @@ export function startDeliveryRunner(env: Env, log: (message: string) => void = c
     let deps: Awaited<ReturnType<typeof open>> | undefined;
     for (let failures = 0; !deps; failures++) {
       try {
-        deps = await open(config, log);
+        deps = await open(config, log, true);
       } catch (error) {
         log(`[newsletter] delivery waits for the store: ${error instanceof Error ? error.message : String(error)}`);
         const stopped = await sleep(Math.min(1000 * 2 ** failures, 30_000), false, { signal: stopping.signal }).catch(() => true);
@@ -68,7 +74,7 @@ export function startDeliveryRunner(env: Env, log: (message: string) => void = c
 
 /** Sends everything due now, round after round, and returns the totals: `npm run newsletter -- deliver --once`. */
 export async function deliverAllDue(env: Env, log: (message: string) => void = console.error): Promise<DeliveryRound> {
-  const deps = await open(readConfig(env, siteUrl()), log);
+  const deps = await open(readConfig(env, siteUrl()), log, false);
   const total: DeliveryRound = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
   try {
     for (;;) {

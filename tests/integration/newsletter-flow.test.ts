@@ -71,7 +71,7 @@ describe.each(storeKinds())('newsletter signup, end to end, on %s', { timeout: 3
     expect(againHtml).toContain('This link does not work');
     expect(againHtml).toContain('name="email"');
 
-    const exported = cli(server.db, 'export');
+    const exported = cli(server, 'export');
     expect(exported.status).toBe(0);
     const lines = exported.stdout.trim().split('\r\n');
     expect(lines[0]).toBe('email,status,created,confirmed');
@@ -81,7 +81,7 @@ describe.each(storeKinds())('newsletter signup, end to end, on %s', { timeout: 3
     const oneClick = await post(links.unsubscribe, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
     expect(oneClick.status).toBe(200);
     expect((await rows(server.db))[0]!.status).toBe('unsubscribed');
-    expect(cli(server.db, 'export').stdout).toContain('Reader@example.com,unsubscribed,');
+    expect(cli(server, 'export').stdout).toContain('Reader@example.com,unsubscribed,');
     const page = await fetch(`${server.url}${links.unsubscribe}`);
     expect(await page.text()).toContain('You&#39;re unsubscribed');
   });
@@ -124,7 +124,7 @@ describe.each(storeKinds())('newsletter signup, end to end, on %s', { timeout: 3
     expect(confirmedBefore).toContain('twice@example.com');
     server = await server.restart();
     expect((await rows(server.db)).filter((r) => r.status === 'confirmed').map((r) => r.email_key)).toEqual(confirmedBefore);
-    expect(cli(server.db, 'stats').stdout).toMatch(/confirmed\s+1\n/);
+    expect(cli(server, 'stats').stdout).toMatch(/confirmed\s+1\n/);
     // And the restarted server still knows them: re-subscribing sends nothing new.
     const before = outboxFiles(server.outbox).length;
     const res = await post('/api/newsletter', { headers: jsonHeaders, body: JSON.stringify({ email: 'twice@example.com' }) });

@@ -68,10 +68,10 @@ export function linksIn(email: Email): { confirm: string; unsubscribe: string } 
   return { confirm: find('/newsletter/confirm/'), unsubscribe: find('/newsletter/unsubscribe/') };
 }
 
-/** Runs the newsletter CLI the way `npm run newsletter` does, on the same database as the server. */
-export function cli(db: TestDatabase, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+/** Runs the newsletter CLI the way `npm run newsletter` does, on the same database and outbox as the server. */
+export function cli(server: { db: TestDatabase; outbox: string }, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/newsletter.ts', ...args], {
-    env: { PATH: process.env['PATH'] ?? '', ...db.env },
+    env: { PATH: process.env['PATH'] ?? '', ...server.db.env, NEWSLETTER_OUTBOX: server.outbox },
     encoding: 'utf8',
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
