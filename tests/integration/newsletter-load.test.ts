@@ -110,6 +110,17 @@ if (postgresUrl) {
       expect(new Set(to)).toEqual(new Set(acknowledged));
     });
 
+    it('shares one rate-limit allowance per client between the servers (counted in PostgreSQL)', async () => {
+      const database = await createPostgresDatabase();
+      databases.push(database);
+      const [a, b] = await Promise.all([0, 1].map(() => start({ NEWSLETTER_RATE_LIMIT: '4/60' }, { database, dir: mkdtempSync(join(tmpdir(), 'newsletter-it-')) })));
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await signup(i % 2 ? a! : b!, `limited${i}@example.com`)).status);
+      // Four in all, not four per server.
+      expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+      expect(await rows(a!.db)).toHaveLength(4);
+    });
+
     it('turns 50 concurrent signups of one address, half to each server, into one row and one email', async () => {
       const [a, b] = await pair();
       const statuses = await Promise.all(Array.from({ length: 50 }, (_, i) => signup(i % 2 ? a! : b!, i % 4 < 2 ? 'same@example.com' : 'SAME@example.com').then((r) => r.status)));

@@ -197,6 +197,18 @@ describe.each(storeKinds())('SubscriberStore on %s', (kind) => {
     });
   });
 
+  it('provides a rate limiter that holds a client to its allowance and says when to come back', async () => {
+    const limiter = store.rateLimiter({ limit: 2, windowMs: 60_000 });
+    const now = Date.now();
+    expect(await limiter.take('203.0.113.7', now)).toEqual({ ok: true });
+    expect(await limiter.take('203.0.113.7', now)).toEqual({ ok: true });
+    const refused = await limiter.take('203.0.113.7', now);
+    expect(refused).toEqual({ ok: false, retryAfterSeconds: expect.any(Number) });
+    expect((refused as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect((refused as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(60);
+    expect(await limiter.take('198.51.100.1', now)).toEqual({ ok: true });
+  });
+
   it('keeps everything across a reopen', async () => {
     await store.recordSignup(signup('a@example.com', T0, 'h1'));
     await store.confirm('h1', minutes(1));
