@@ -6,7 +6,20 @@
 import pg from 'pg';
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { RateDecision, RateLimiter, RateLimitRule } from './rate-limit.ts';
-import type { ClaimedConfirmation, ConfirmationDue, ConfirmOutcome, DeliveryCounts, DeliveryOutcome, DueRecipient, ExportRow, OutboxCounts, SignupRecord, StoreStats, SubscriberStatus, SubscriberStore } from './store.ts';
+import type {
+  ClaimedConfirmation,
+  ConfirmationDue,
+  ConfirmOutcome,
+  DeliveryCounts,
+  DeliveryOutcome,
+  DueRecipient,
+  ExportRow,
+  OutboxCounts,
+  SignupRecord,
+  StoreStats,
+  SubscriberStatus,
+  SubscriberStore,
+} from './store.ts';
 
 /** Migration N takes the schema from version N to N+1. Append; never edit one that has shipped. */
 export const MIGRATIONS: readonly string[] = [
@@ -127,7 +140,17 @@ export class PgSubscriberStore implements SubscriberStore {
 
   async claimConfirmations(now: Date, leaseMs: number, limit: number): Promise<ClaimedConfirmation[]> {
     // SKIP LOCKED: senders in other processes claiming at the same moment take other rows instead of waiting.
-    const { rows } = await this.#pool.query<{ id: string; token: string | null; link_base: string; sender: string; attempts: number; queued_at: Date; email: string; unsubscribe_key: string; pending: boolean }>(
+    const { rows } = await this.#pool.query<{
+      id: string;
+      token: string | null;
+      link_base: string;
+      sender: string;
+      attempts: number;
+      queued_at: Date;
+      email: string;
+      unsubscribe_key: string;
+      pending: boolean;
+    }>(
       `WITH due AS (
          SELECT id FROM outbox WHERE status IN ('queued', 'sending') AND due_at <= $1 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED
        )
@@ -156,20 +179,12 @@ export class PgSubscriberStore implements SubscriberStore {
   }
 
   async confirmationSent(claim: Pick<ClaimedConfirmation, 'id' | 'attempt'>, now: Date): Promise<void> {
-    await this.#pool.query(
-      `UPDATE outbox SET status = 'sent', token = NULL, sent_at = $3, last_error = NULL WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
-      [claim.id, claim.attempt, now],
-    );
+    await this.#pool.query(`UPDATE outbox SET status = 'sent', token = NULL, sent_at = $3, last_error = NULL WHERE id = $1 AND attempts = $2 AND status = 'sending'`, [claim.id, claim.attempt, now]);
   }
 
   async confirmationFailed(claim: Pick<ClaimedConfirmation, 'id' | 'attempt'>, error: string, retryAt: Date | null, now: Date): Promise<void> {
     if (retryAt) {
-      await this.#pool.query(`UPDATE outbox SET status = 'queued', due_at = $3, last_error = $4 WHERE id = $1 AND attempts = $2 AND status = 'sending'`, [
-        claim.id,
-        claim.attempt,
-        retryAt,
-        error,
-      ]);
+      await this.#pool.query(`UPDATE outbox SET status = 'queued', due_at = $3, last_error = $4 WHERE id = $1 AND attempts = $2 AND status = 'sending'`, [claim.id, claim.attempt, retryAt, error]);
       return;
     }
     // Nothing went out: the next signup of this address may send a new confirmation straight away.

@@ -86,7 +86,11 @@ describe.each(storeKinds())('on %s', (store: StoreKind) => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe('Sent 12 confirmation emails; 0 to retry later, 0 given up.\n');
     expect(run.status).toBe(0);
-    expect(outboxFiles(server.outbox).map((f) => readEmail(f).headers.get('to')).sort()).toEqual([...emails].sort());
+    expect(
+      outboxFiles(server.outbox)
+        .map((f) => readEmail(f).headers.get('to'))
+        .sort(),
+    ).toEqual([...emails].sort());
     expect(cli(server, 'stats').stdout).toMatch(/waiting\s+0\nsent\s+12\n/);
   });
 });
