@@ -4,7 +4,7 @@ import { href } from '../../../lib/paths';
 import { linkOrigin } from '../../../newsletter/links';
 import { jsonReply, replyHeaders, textReply } from '../../../newsletter/replies';
 import { configuredSite, newsletter } from '../../../newsletter/runtime';
-import { handleSignup } from '../../../newsletter/signup';
+import { handleSignup, replyFor } from '../../../newsletter/signup';
 import { SITE_URL_DEFAULT } from '../../../site';
 
 export const prerender = false;
@@ -12,9 +12,10 @@ export const prerender = false;
 // ALL rather than POST, so other methods get a proper 405 with Allow instead of a bare 404.
 export const ALL: APIRoute = async (context) => {
   const nl = await newsletter();
-  // The signup reads a copy: a plain form's error is answered with the signup page (a rewrite), which
-  // needs the original request body unread.
-  const outcome = await handleSignup(context.request.clone(), context.clientAddress, {
+  // A plain form's error is answered with the signup page (a rewrite), which needs the original request body
+  // unread: that signup reads a copy. Scripts get JSON, so theirs is read as it is.
+  const request = replyFor(context.request) === 'html' ? context.request.clone() : context.request;
+  const outcome = await handleSignup(request, context.clientAddress, {
     service: nl.service,
     limiter: nl.limiter,
     now: Date.now,
