@@ -65,14 +65,30 @@ app.setErrorHandler(answerError);
 
 await app.register(fastifyStatic, { root: new URL('../dist/client/', import.meta.url), preCompressed: true, cacheControl: false });
 
-// Everything else (on-demand pages, the API, redirects, the 404 page) is Astro's, compressed per request.
-const compress = compression({ threshold: COMPRESS_MIN_BYTES });
 // Astro reads request bodies itself: Fastify must leave them unread.
 app.removeAllContentTypeParsers();
 app.addContentTypeParser('*', (request, body, done) => done(null));
+
+/**
+ * The request body as Astro reads it (it takes `req.body` when set): a client that leaves mid-body fails the route
+ * with a one-line error instead of Node's "aborted" and its stack trace.
+ */
+async function* bodyOf(req) {
+  try {
+    for await (const chunk of req) yield chunk;
+  } catch (error) {
+    const message = `request body not received: ${error.message}`;
+    throw Object.assign(new Error(message), { stack: message });
+  }
+}
+
+// What is not a file goes to Astro (on-demand routes, redirects), its answers compressed per request; what Astro
+// has no route for either gets the built 404 page, served like any file (its copies, no ETag or Range for it).
+const compress = compression({ threshold: COMPRESS_MIN_BYTES });
+const notFoundPage = { etag: false, lastModified: false, acceptRanges: false };
 app.setNotFoundHandler((request, reply) => {
-  reply.hijack();
-  compress(request.raw, reply.raw, () => astro(request.raw, reply.raw));
+  request.raw.body = bodyOf(request.raw);
+  compress(request.raw, reply.raw, () => astro(request.raw, reply.raw, () => reply.code(404).sendFile('404.html', notFoundPage)));
 });
 
 await app.listen({ port, host });

@@ -279,6 +279,29 @@ describe('files changing or clients leaving under the server', () => {
     await expectServing();
   });
 
+  it('clients that leave in the middle of a request body: one line in the log at most, no stack trace', async () => {
+    const head = (type: string) =>
+      `POST /api/newsletter HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nOrigin: ${server.url}\r\nContent-Type: ${type}\r\n`;
+    const leaving = [
+      `${head('application/json')}Content-Length: 1000\r\n\r\n{"email":"a`,
+      `${head('application/x-www-form-urlencoded')}Content-Length: 1000\r\n\r\nemail=a`,
+      `${head('application/json')}Transfer-Encoding: chunked\r\n\r\n5\r\n{"ema\r\nZZ\r\n`,
+    ];
+    for (const text of leaving) {
+      await new Promise<void>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.write(text);
+          setTimeout(() => socket.destroy(), 200);
+        });
+        socket.on('close', () => resolve());
+        socket.on('error', () => resolve());
+      });
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    await expectServing();
+    expectNoStackTrace();
+  });
+
   it('clients that disconnect after the first bytes of a large file do not crash it', async () => {
     for (let round = 0; round < 5; round++) {
       for (const [encoding, range] of [['br', ''], ['gzip', ''], ['identity', ''], ['identity', 'Range: bytes=1000-\r\n']]) {
