@@ -24,9 +24,9 @@ const trustProxy = process.env.TRUST_PROXY === '1';
 /** Adds the site's headers just before a response writes its own, whoever writes it; the page's CSP is merged. */
 function withSiteHeaders(req, res) {
   const secure = isSecure(Boolean(req.socket.encrypted), req.headers['x-forwarded-proto']?.toString(), trustProxy);
-  const headers = securityHeaders({ secure, path: req.url.split('?', 1)[0] });
+  const path = req.url.split('?', 1)[0];
   onHeaders(res, function () {
-    for (const [name, value] of Object.entries(headers)) {
+    for (const [name, value] of Object.entries(securityHeaders({ secure, path, status: this.statusCode }))) {
       if (name === 'Content-Security-Policy') this.setHeader(name, mergeCsp(this.getHeader(name)?.toString(), value));
       else if (!this.hasHeader(name)) this.setHeader(name, value);
     }

@@ -42,10 +42,14 @@ export function plainAnswer(status: number, headers: Record<string, string> = {}
 
 const methodNotAllowed = () => plainAnswer(405, { Allow: ALLOWED_METHODS });
 
-/** The answer to a request that must not reach the router, or null to let it through. */
+/**
+ * The answer to a request that must not reach the router, or null to let it through. A request without a Host
+ * header gets through: only HTTP/1.0 can arrive without one (Node refuses it in HTTP/1.1), as some load balancers'
+ * health checks do, and Astro then takes the host to be localhost.
+ */
 export function refusal(method: string | undefined, host: string | undefined, url: string | undefined): Answer | null {
   if (!method || REFUSED_METHODS.has(method.toUpperCase())) return methodNotAllowed();
-  if (!isValidHost(host)) return plainAnswer(400);
+  if (host !== undefined && !isValidHost(host)) return plainAnswer(400);
   const path = (url ?? '/').split('?', 1)[0]!;
   if ((url ?? '').length > MAX_URL_LENGTH || path.split('/').some((s) => Buffer.byteLength(s) > MAX_SEGMENT_BYTES)) return plainAnswer(414);
   return null;

@@ -7,9 +7,11 @@ export interface RequestFacts {
   /** True when the client reached us over HTTPS (directly, or through a trusted proxy). */
   secure: boolean;
   path: string;
+  /** The answer's status, when known: an error is never cached for a year, even under /_astro/. */
+  status?: number;
 }
 
-export function securityHeaders({ secure, path }: RequestFacts): Record<string, string> {
+export function securityHeaders({ secure, path, status }: RequestFacts): Record<string, string> {
   const headers: Record<string, string> = {
     'Content-Security-Policy': "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
     'X-Content-Type-Options': 'nosniff',
@@ -19,8 +21,10 @@ export function securityHeaders({ secure, path }: RequestFacts): Record<string, 
   };
   // HSTS over plain HTTP is ignored by browsers and would break local use, so only send it on HTTPS.
   if (secure) headers['Strict-Transport-Security'] = 'max-age=63072000; includeSubDomains';
-  // Hashed build assets never change under the same name; everything else is revalidated.
-  headers['Cache-Control'] = /^\/_astro\//.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
+  // Hashed build assets never change under the same name; everything else is revalidated, and so is an error
+  // (a 404 for an asset of a newer build must not stick in caches).
+  const immutable = /^\/_astro\//.test(path) && (status === undefined || status < 400);
+  headers['Cache-Control'] = immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
   return headers;
 }
 

@@ -33,7 +33,12 @@ describe('refusal', () => {
     expect(answer?.headers['Allow']).toBe(ALLOWED_METHODS);
   });
 
-  it('answers an invalid Host with 400', () => expect(refusal('GET', 'localhost@evil.example', '/')?.status).toBe(400));
+  it('answers an invalid Host with 400', () => {
+    expect(refusal('GET', 'localhost@evil.example', '/')?.status).toBe(400);
+    expect(refusal('GET', '', '/')?.status).toBe(400);
+  });
+
+  it('lets through a request without Host (HTTP/1.0 health checks; Node refuses it in HTTP/1.1)', () => expect(refusal('GET', undefined, '/')).toBeNull());
 
   it('answers a URL longer than the limit, or a path segment longer than a file name, with 414', () => {
     expect(refusal('GET', 'localhost', `/${'a'.repeat(MAX_URL_LENGTH)}`)?.status).toBe(414);

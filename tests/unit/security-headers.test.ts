@@ -10,6 +10,13 @@ describe('securityHeaders', () => {
     expect(securityHeaders({ secure: false, path: '/frameworks/express/' })['Cache-Control']).toBe('public, max-age=0, must-revalidate');
   });
 
+  it('never caches an error for a year, even under /_astro/', () => {
+    expect(securityHeaders({ secure: false, path: '/_astro/a.1b2c.css', status: 304 })['Cache-Control']).toContain('immutable');
+    for (const status of [404, 500]) {
+      expect(securityHeaders({ secure: false, path: '/_astro/gone.css', status })['Cache-Control']).toBe('public, max-age=0, must-revalidate');
+    }
+  });
+
   it('sends HSTS only over HTTPS', () => {
     expect(securityHeaders({ secure: false, path: '/' })['Strict-Transport-Security']).toBeUndefined();
     expect(securityHeaders({ secure: true, path: '/' })['Strict-Transport-Security']).toMatch(/^max-age=\d+/);
