@@ -63,7 +63,13 @@ const app = Fastify({
 });
 app.setErrorHandler(answerError);
 
-await app.register(fastifyStatic, { root: new URL('../dist/client/', import.meta.url), preCompressed: true, cacheControl: false });
+await app.register(fastifyStatic, {
+  root: new URL('../dist/client/', import.meta.url),
+  preCompressed: true,
+  cacheControl: false,
+  // No dotfile (a stray .env in public/) but those under /.well-known/, as Astro's own static server does.
+  allowedPath: (path) => !/(^|\/)\.(?!well-known\/)/.test(path),
+});
 
 // Astro reads request bodies itself: Fastify must leave them unread.
 app.removeAllContentTypeParsers();

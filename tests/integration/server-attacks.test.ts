@@ -36,6 +36,10 @@ beforeAll(async () => {
   writeFileSync(join(root, 'dist/client/big.txt'), big);
   writeFileSync(join(root, 'dist/client/big.txt.br'), brotliCompressSync(big, { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } }));
   writeFileSync(join(root, 'dist/client/big.txt.gz'), gzipSync(big, { level: 1 }));
+  // A dotfile that slipped into the build, and the one folder of them a site may publish.
+  writeFileSync(join(root, 'dist/client/.env'), `SECRET=${SECRET}`);
+  mkdirSync(join(root, 'dist/client/.well-known'));
+  writeFileSync(join(root, 'dist/client/.well-known/security.txt'), 'Contact: mailto:security@example.com\n');
   server = await startServer({ NEWSLETTER_RATE_LIMIT: 'off' }, { root });
   port = Number(new URL(server.url).port);
 }, 60_000);
@@ -165,6 +169,19 @@ describe('path traversal', () => {
       expect(present.status, encoding).toBeLessThan(500);
     }
     await expectServing();
+  });
+});
+
+describe('dotfiles', () => {
+  it('are not served, but for /.well-known/', async () => {
+    for (const path of ['/.env', '/%2eenv', '/x/../.env']) {
+      const answer = await get(path, { 'accept-encoding': 'identity' });
+      expect(answer.status, path).toBeGreaterThanOrEqual(400);
+      expect(answer.body.toString(), path).not.toContain(SECRET);
+    }
+    const wellKnown = await get('/.well-known/security.txt');
+    expect(wellKnown.status).toBe(200);
+    expect(wellKnown.body.toString()).toContain('Contact:');
   });
 });
 
