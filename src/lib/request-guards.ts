@@ -20,13 +20,13 @@ const REFUSED_METHODS = new Set(['TRACE', 'TRACK', 'CONNECT']);
 /** A DNS name (letters, digits, "-", "_"; dot-separated, a final dot allowed) or [IPv6], then an optional :port. */
 const HOST = /^(?:[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
-/** Longer URLs are refused (the longest the site has is a token link of about 100 characters). */
+/** Longer URLs are refused (the site's longest are token links of about 100 characters, and search queries). */
 export const MAX_URL_LENGTH = 4096;
 /** The longest file name Linux allows, in bytes; a longer path segment names no file. */
 export const MAX_SEGMENT_BYTES = 255;
 
-export function isValidHost(host: string | undefined): boolean {
-  return host !== undefined && host.length <= 261 && HOST.test(host);
+export function isValidHost(host: string): boolean {
+  return host.length <= 261 && HOST.test(host);
 }
 
 export interface Answer {

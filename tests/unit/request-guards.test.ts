@@ -8,7 +8,6 @@ describe('isValidHost', () => {
   );
 
   it.each([
-    undefined,
     '',
     'localhost@evil.example',
     'user:pass@evil.example',
