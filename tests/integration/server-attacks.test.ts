@@ -45,6 +45,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  agent.destroy();
   await server?.dispose();
   if (root) rmSync(root, { recursive: true, force: true });
 });
