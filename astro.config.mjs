@@ -30,7 +30,9 @@ export default defineConfig({
   // Astro's origin check would refuse RFC 8058 one-click unsubscribes (server-to-server POSTs without an
   // Origin header); src/middleware.ts applies the same check to every other on-demand route instead.
   security: { csp: { scriptDirective: { hashes: [themeInitHash] } }, checkOrigin: false },
-  adapter: node({ mode: 'standalone' }),
+  // Middleware mode: scripts/server.mjs serves the files in dist/client itself (with their Brotli/gzip copies) and
+  // hands Astro only what is not a file (on-demand routes, the redirects, the 404 page).
+  adapter: node({ mode: 'middleware' }),
   server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
   integrations: [
     mdx(),

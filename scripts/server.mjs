@@ -1,80 +1,112 @@
 #!/usr/bin/env node
 /**
- * The production server: Astro's Node handler (static pages and on-demand routes) behind a thin layer that adds
- * security and caching headers and compression. PORT and HOST as usual; TRUST_PROXY=1 when behind a
+ * The production server. Fastify answers; @fastify/static serves the built files in dist/client (the Brotli/gzip
+ * copies the build wrote beside them when the client accepts one), and whatever is not a file goes to Astro's
+ * handler (the Node adapter in middleware mode): on-demand routes, the redirects, the 404 page. Every response,
+ * errors included, gets the security and caching headers. PORT and HOST as usual; TRUST_PROXY=1 when behind a
  * TLS-terminating proxy.
  */
-import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import compression from 'compression';
-import { isSecure, securityHeaders } from '../src/lib/security-headers.ts';
-import { COMPRESS_MIN_BYTES, contentTypeFor, COPY_SUFFIX, pickEncoding, siteFileFor } from '../src/lib/static-files.ts';
+import Fastify from 'fastify';
+import fastifyStatic from '@fastify/static';
+import onHeaders from 'on-headers';
+import { COMPRESS_MIN_BYTES } from '../src/integrations/precompress.ts';
+import { clientErrorAnswer, plainAnswer, rawResponse, refusal } from '../src/lib/request-guards.ts';
+import { isSecure, mergeCsp, securityHeaders } from '../src/lib/security-headers.ts';
 import { startDeliveryThread } from './lib/delivery-thread.mjs';
 
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-const { handler } = await import('../dist/server/entry.mjs');
+const { handler: astro } = await import('../dist/server/entry.mjs');
 
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? 'localhost';
 const trustProxy = process.env.TRUST_PROXY === '1';
-const CLIENT = new URL('../dist/client/', import.meta.url);
 
-/** The copies the build wrote for a file, by encoding (dist/ does not change under a running server, so this is kept). */
-const variants = new Map();
-function precompressed(file) {
-  if (!variants.has(file)) {
-    const path = new URL(file, CLIENT).pathname;
-    const stat = statSync(path, { throwIfNoEntry: false });
-    const copies = new Map();
-    for (const [encoding, suffix] of Object.entries(COPY_SUFFIX)) {
-      const copy = stat?.isFile() && statSync(path + suffix, { throwIfNoEntry: false });
-      if (copy) copies.set(encoding, { path: path + suffix, size: copy.size });
+/** Adds the site's headers just before a response writes its own, whoever writes it; the page's CSP is merged. */
+function withSiteHeaders(req, res) {
+  const secure = isSecure(Boolean(req.socket.encrypted), req.headers['x-forwarded-proto']?.toString(), trustProxy);
+  const path = req.url.split('?', 1)[0];
+  onHeaders(res, function () {
+    for (const [name, value] of Object.entries(securityHeaders({ secure, path, status: this.statusCode }))) {
+      if (name === 'Content-Security-Policy') this.setHeader(name, mergeCsp(this.getHeader(name)?.toString(), value));
+      else if (!this.hasHeader(name)) this.setHeader(name, value);
     }
-    variants.set(file, copies.size ? { stat, copies } : null);
-  }
-  return variants.get(file);
+  });
 }
 
-/** Answers from the Brotli/gzip copy written at build time; false when there is none the client takes. */
-function servePrecompressed(req, res, urlPath) {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const file = siteFileFor(urlPath);
-  const entry = file && precompressed(file);
-  const encoding = entry && pickEncoding(req.headers['accept-encoding'], [...entry.copies.keys()]);
-  if (!encoding) return false;
-  const copy = entry.copies.get(encoding);
-  const etag = `"${entry.stat.size.toString(16)}-${Math.trunc(entry.stat.mtimeMs).toString(16)}-${encoding}"`;
-  res.setHeader('Vary', 'Accept-Encoding');
-  res.setHeader('ETag', etag);
-  res.setHeader('Last-Modified', entry.stat.mtime.toUTCString());
-  if (req.headers['if-none-match']?.split(',').some((t) => t.trim() === etag)) {
-    res.writeHead(304).end();
-    return true;
-  }
-  res.writeHead(200, { 'Content-Type': contentTypeFor(file), 'Content-Encoding': encoding, 'Content-Length': copy.size });
-  if (req.method === 'HEAD') res.end();
-  else createReadStream(copy.path).pipe(res);
-  return true;
+/** Requests Node's parser rejects, and CONNECT, never get a response object: they are answered on the socket. */
+function answerOnSocket(socket, answer) {
+  if (answer && socket.writable) socket.end(rawResponse(answer, securityHeaders({ secure: false, path: '/' })));
+  else socket.destroy();
 }
 
-// Everything else (on-demand pages, the API, files without a precompressed copy) is compressed per request.
+/** A handler's error: its own 4xx status, or a 500 with one line in the log; never a stack trace. */
+function answerError(error, request, reply) {
+  const status = error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+  if (status >= 500) console.error(`${request.method} ${request.url}: ${error.message}`);
+  const { headers, body } = plainAnswer(status);
+  reply.code(status).headers(headers).send(body);
+}
+
+const app = Fastify({
+  serverFactory: (fastify) => {
+    const server = createServer((req, res) => {
+      withSiteHeaders(req, res);
+      const refused = refusal(req.method, req.headers.host, req.url);
+      if (refused) res.writeHead(refused.status, refused.headers).end(refused.body);
+      else fastify(req, res);
+    });
+    server.on('connect', (req, socket) => answerOnSocket(socket, clientErrorAnswer('CONNECT')));
+    return server;
+  },
+  clientErrorHandler: (error, socket) => answerOnSocket(socket, clientErrorAnswer(error.code)),
+  frameworkErrors: answerError,
+});
+app.setErrorHandler(answerError);
+
+await app.register(fastifyStatic, {
+  root: new URL('../dist/client/', import.meta.url),
+  preCompressed: true,
+  cacheControl: false,
+  // No dotfile (a stray .env in public/) but those under /.well-known/, as Astro's own static server does.
+  allowedPath: (path) => !/(^|\/)\.(?!well-known\/)/.test(path),
+});
+
+// Astro reads request bodies itself: Fastify must leave them unread.
+app.removeAllContentTypeParsers();
+app.addContentTypeParser('*', (request, body, done) => done(null));
+
+/**
+ * The request body as Astro reads it (it takes `req.body` when set): a client that leaves mid-body fails the route
+ * with a one-line error instead of Node's "aborted" and its stack trace.
+ */
+async function* bodyOf(req) {
+  try {
+    for await (const chunk of req) yield chunk;
+  } catch (error) {
+    const message = `request body not received: ${error.message}`;
+    throw Object.assign(new Error(message), { stack: message });
+  }
+}
+
+// What is not a file goes to Astro (on-demand routes, redirects), its answers compressed per request; what Astro
+// has no route for either gets the built 404 page, served like any file (its copies, no ETag or Range for it).
 const compress = compression({ threshold: COMPRESS_MIN_BYTES });
-
-const server = createServer((req, res) => {
-  const path = (req.url ?? '/').split('?')[0] ?? '/';
-  const secure = isSecure('encrypted' in req.socket && Boolean(req.socket.encrypted), req.headers['x-forwarded-proto']?.toString(), trustProxy);
-  for (const [name, value] of Object.entries(securityHeaders({ secure, path }))) res.setHeader(name, value);
-  if (servePrecompressed(req, res, path)) return;
-  compress(req, res, () => handler(req, res));
+const notFoundPage = { etag: false, lastModified: false, acceptRanges: false };
+app.setNotFoundHandler((request, reply) => {
+  request.raw.body = bodyOf(request.raw);
+  compress(request.raw, reply.raw, () => astro(request.raw, reply.raw, () => reply.code(404).sendFile('404.html', notFoundPage)));
 });
 
 // Confirmation emails queued by signups are sent from a thread of this process (see scripts/lib/delivery-thread.mjs).
 const delivery = process.env.NEWSLETTER_DELIVERY === 'separate' ? null : startDeliveryThread();
 
-server.listen(port, host, () => console.log(`Serving on http://${host}:${port}/`));
+await app.listen({ port, host });
+console.log(`Serving on http://${host}:${port}/`);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, async () => {
     await delivery?.stop();
-    server.close(() => process.exit(0));
+    await app.close();
+    process.exit(0);
   });
 }

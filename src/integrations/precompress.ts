@@ -6,12 +6,21 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { COMPRESS_MIN_BYTES, contentTypeFor, COPY_SUFFIX } from '../lib/static-files.ts';
+
+/** Text files worth compressing, by extension (images and fonts are compressed already). */
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt', '.webmanifest']);
+export const isCompressible = (file: string): boolean => COMPRESSIBLE.has(extname(file).toLowerCase());
+
+/** Smaller files gain less than the bytes of the Content-Encoding header and the client's work to undo it. */
+export const COMPRESS_MIN_BYTES = 1024;
+
+/** The copy written beside a file for each encoding: the names @fastify/static's `preCompressed` looks for. */
+export const COPY_SUFFIX = { br: '.br', gzip: '.gz' } as const;
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -23,7 +32,7 @@ export function precompress(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
-          (f) => contentTypeFor(f) && statSync(join(root, f)).size >= COMPRESS_MIN_BYTES,
+          (f) => isCompressible(f) && statSync(join(root, f)).size >= COMPRESS_MIN_BYTES,
         );
         let before = 0;
         let after = 0;

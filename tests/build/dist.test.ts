@@ -7,7 +7,7 @@ import { scriptHash } from '../../src/lib/csp';
 import { markdownFilesIn } from '../../src/lib/entry-ids';
 import { splitFrontmatter } from '../../src/lib/frontmatter';
 import { newsletterIssuePath } from '../../src/lib/paths';
-import { COMPRESS_MIN_BYTES, contentTypeFor, COPY_SUFFIX } from '../../src/lib/static-files';
+import { COMPRESS_MIN_BYTES, COPY_SUFFIX, isCompressible } from '../../src/integrations/precompress';
 import { weekOfIssueFile } from '../../src/newsletter/archive';
 
 /** Checks over the built site in dist/ (npm test builds it first). */
@@ -46,7 +46,7 @@ describe('content security policy', () => {
 });
 
 describe('precompressed copies', () => {
-  const files = readdirSync('dist/client', { recursive: true, encoding: 'utf8' }).filter((f) => contentTypeFor(f) && statSync(client(f)).size >= COMPRESS_MIN_BYTES);
+  const files = readdirSync('dist/client', { recursive: true, encoding: 'utf8' }).filter((f) => isCompressible(f) && statSync(client(f)).size >= COMPRESS_MIN_BYTES);
 
   it('cover every page, stylesheet, script and feed', () => {
     for (const f of ['index.html', 'frameworks/express/index.html', 'rss.xml', 'sitemap-0.xml']) expect(files, f).toContain(f);

@@ -20,6 +20,11 @@ test('the server sends security headers on pages and long-lived caching on hashe
   const notFound = await request.get('/no-such-page/');
   expect(notFound.status()).toBe(404);
   expect(notFound.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+
+  // A page made per request brings its own CSP header (Astro's hashes): the server's directives join it.
+  const onDemand = (await request.get('/newsletter/confirm/?token=no-such-token')).headers()['content-security-policy'];
+  expect(onDemand).toContain("frame-ancestors 'none'");
+  expect(onDemand).toMatch(/script-src 'self' 'sha256-/);
 });
 
 test('the page CSP allows no inline script except by hash, and nothing on the site trips it', async ({ page }) => {

@@ -1,13 +1,14 @@
 /**
  * The real production server (scripts/server.mjs, as `npm run serve` runs it, over the built dist/) on a free loopback port, with its own temporary outbox and its
  * own database (a SQLite file, or a fresh PostgreSQL database), or one shared with other servers, for
- * integration tests. `npm test` builds first; run `npm run build` before running these alone.
+ * integration tests. `npm test` builds first; run `npm run build` before running these alone. `copyProject()`
+ * makes a throwaway copy of the server and the build to run instead, for tests that change files under it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { freePort } from '../../support/free-port';
 import type { StoreKind } from '../../support/stores';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -23,10 +24,14 @@ export interface ServerOptions {
   /** A database shared with other servers: its owner disposes of it, not this server. */
   database?: TestDatabase;
   dir?: string;
+  /** The project folder whose scripts/server.mjs and dist/ to run (default: this checkout), e.g. from `copyProject()`. */
+  root?: string;
 }
 
 export interface TestServer {
   url: string;
+  /** The server's process id (for /proc/<pid>/status). */
+  pid: number;
   dir: string;
   db: TestDatabase;
   outbox: string;
@@ -41,19 +46,33 @@ export interface TestServer {
 }
 
 export async function startServer(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<TestServer> {
-  if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run \`npm run build\` first (npm test does).`);
+  const root = options.root ?? '.';
+  if (!existsSync(join(root, BUILT))) throw new Error(`${BUILT} is missing: run \`npm run build\` first (npm test does).`);
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'newsletter-it-'));
   const ownsDatabase = !options.database;
   const db = options.database ?? (await createTestDatabase(options.store ?? 'sqlite', join(dir, 'newsletter.sqlite')));
-  return launch(env, dir, db, ownsDatabase);
+  return launch(env, dir, db, ownsDatabase, root);
 }
 
-async function launch(env: Record<string, string>, dir: string, db: TestDatabase, ownsDatabase: boolean): Promise<TestServer> {
+/**
+ * A throwaway copy of what the server runs (scripts/, src/, dist/, package.json; node_modules linked) in a new
+ * temporary folder, so a test can change the build under a running server. The caller removes it.
+ */
+export function copyProject(): string {
+  if (!existsSync(BUILT)) throw new Error(`${BUILT} is missing: run \`npm run build\` first (npm test does).`);
+  const root = mkdtempSync(join(tmpdir(), 'server-copy-'));
+  for (const entry of ['scripts', 'src', 'dist', 'package.json']) cpSync(entry, join(root, entry), { recursive: true });
+  symlinkSync(resolve('node_modules'), join(root, 'node_modules'), 'dir');
+  return root;
+}
+
+async function launch(env: Record<string, string>, dir: string, db: TestDatabase, ownsDatabase: boolean, root: string): Promise<TestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const outbox = join(dir, 'outbox');
   // process.execPath is the Node that runs the tests: the project's Node 22, which has node:sqlite.
   const child: ChildProcess = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', SERVER], {
+    cwd: root,
     env: { PATH: process.env['PATH'] ?? '', PORT: String(port), HOST: '127.0.0.1', NEWSLETTER_OUTBOX: outbox, ...db.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -79,6 +98,7 @@ async function launch(env: Record<string, string>, dir: string, db: TestDatabase
 
   const server: TestServer = {
     url,
+    pid: child.pid!,
     dir,
     db,
     outbox,
@@ -91,7 +111,7 @@ async function launch(env: Record<string, string>, dir: string, db: TestDatabase
     },
     async restart() {
       await server.stop();
-      return launch(env, dir, db, ownsDatabase);
+      return launch(env, dir, db, ownsDatabase, root);
     },
     async dispose() {
       await server.stop();
