@@ -9,6 +9,8 @@ import satori from 'satori';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
+/** The card's colours; the pixel test over the built cards reads them too. */
+export const OG_COLORS = { background: '#0b1120', title: '#f8fafc', text: '#cbd5e1', brand: '#93c5fd', mark: '#1e40af' };
 
 /** Where a page's share image lives: "/" → "/og/home.png", "/frameworks/django/" → "/og/frameworks/django.png". */
 export function ogImagePath(pagePath: string): string {
@@ -42,16 +44,16 @@ const el = (type: string, style: Record<string, unknown>, children?: unknown): N
 export async function renderOgImage(card: OgCard): Promise<Buffer> {
   const tree = el(
     'div',
-    { width: OG_WIDTH, height: OG_HEIGHT, display: 'flex', flexDirection: 'column', justifyContent: 'space-between', paddingTop: 64, paddingBottom: 56, paddingLeft: 72, paddingRight: 72, background: '#0b1120', color: '#f8fafc', fontFamily: 'Inter' },
+    { width: OG_WIDTH, height: OG_HEIGHT, display: 'flex', flexDirection: 'column', justifyContent: 'space-between', paddingTop: 64, paddingBottom: 56, paddingLeft: 72, paddingRight: 72, background: OG_COLORS.background, color: OG_COLORS.title, fontFamily: 'Inter' },
     [
-      el('div', { display: 'flex', alignItems: 'center', gap: '20px', fontSize: 30, fontWeight: 700, color: '#93c5fd' }, [
-        el('div', { width: 44, height: 44, borderRadius: 10, background: '#1e40af' }),
+      el('div', { display: 'flex', alignItems: 'center', gap: '20px', fontSize: 30, fontWeight: 700, color: OG_COLORS.brand }, [
+        el('div', { width: 44, height: 44, borderRadius: 10, background: OG_COLORS.mark }),
         card.siteName,
       ]),
       el('div', { display: 'flex', flexDirection: 'column', gap: '20px', maxWidth: 1056 }, [
-        el('div', { fontSize: 28, color: '#cbd5e1', textTransform: 'uppercase', letterSpacing: 2 }, card.eyebrow),
+        el('div', { fontSize: 28, color: OG_COLORS.text, textTransform: 'uppercase', letterSpacing: 2 }, card.eyebrow),
         el('div', { display: 'flex', width: '100%', fontSize: card.title.length > 40 ? 60 : 76, fontWeight: 700, lineHeight: 1.1 }, card.title),
-        ...(card.subtitle ? [el('div', { display: 'flex', maxWidth: 1056, fontSize: 32, color: '#cbd5e1', lineHeight: 1.3 }, card.subtitle)] : []),
+        ...(card.subtitle ? [el('div', { display: 'flex', maxWidth: 1056, fontSize: 32, color: OG_COLORS.text, lineHeight: 1.3 }, card.subtitle)] : []),
       ]),
     ],
   );

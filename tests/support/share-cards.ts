@@ -1,0 +1,6 @@
+/**
+ * How strictly share cards are checked. 40 px is where the larger sites start cropping or rounding the card's
+ * corners; 1,000 pixels of the title colour is well under one glyph of the smallest title size times the shortest
+ * title, so a card whose title went missing (or was pushed out) fails.
+ */
+export const CARD_CHECK = { margin: 40, minInk: 1000 };
