@@ -27,7 +27,7 @@ const rgbAt = (img: Pixels, x: number, y: number): Rgb => {
 };
 /** Largest difference of one channel: anti-aliased glyph edges differ from the background by a few units at least. */
 const distance = (a: Rgb, b: Rgb) => Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]));
-export const hexToRgb = (hex: string): Rgb => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as unknown as Rgb;
+export const hexToRgb = (hex: string): Rgb => [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)];
 
 /**
  * What is wrong with a share card, as sentences (empty when nothing is): any pixel in the band of `margin` px
