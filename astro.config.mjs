@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { tightenCspIntegration } from './src/integrations/tighten-csp.ts';
+import { isAstroDirectiveWarning } from './src/lib/build-warnings.ts';
 import { scriptHash } from './src/lib/csp.ts';
 import { entryOrdersIn } from './src/lib/entry-ids.ts';
 import { lastModifiedByPath } from './src/lib/lastmod.ts';
@@ -15,6 +16,7 @@ import { reverseRedirects } from './src/lib/pairs.ts';
 import { siteUrl } from './src/site.ts';
 
 const dates = lastModifiedByPath();
+const redirects = reverseRedirects(entryOrdersIn('./content/frameworks'));
 /** The one inline script (the theme, set before first paint) is allowed by its hash. */
 const themeInitHash = scriptHash(readFileSync('./src/scripts/theme-init.js', 'utf8'));
 
@@ -23,7 +25,9 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // /compare/laravel-vs-django/ → 301 → /compare/django-vs-laravel/. With the Node adapter these are real HTTP
   // redirects answered by the server (it turns off Astro's meta-refresh HTML files), so nothing extra is built.
-  redirects: reverseRedirects(entryOrdersIn('./content/frameworks')),
+  redirects,
+  // Astro's log, without a misleading "file not created" line for each of those redirects (see the file).
+  logger: { entrypoint: './src/integrations/build-log.js', config: { redirects: Object.keys(redirects) } },
   // Pages are prerendered (static); only routes that opt out with `prerender = false` run per request.
   output: 'static',
   // A Content-Security-Policy per page: Astro hashes every script and style it emits (no 'unsafe-inline').
@@ -47,6 +51,7 @@ export default defineConfig({
   ],
   // Code is highlighted by <CodeSample> into classes; Astro's own highlighter would add inline styles the CSP blocks.
   markdown: { syntaxHighlight: false },
-  // Scripts as files, not inline: cached across pages, deferred (not in the critical bytes), CSP-simple.
-  vite: { plugins: [tailwindcss()], build: { assetsInlineLimit: 0 } },
+  // Scripts as files, not inline: cached across pages, deferred (not in the critical bytes), CSP-simple. Every
+  // bundler warning is shown but one about Astro's own code (see src/lib/build-warnings.ts).
+  vite: { plugins: [tailwindcss()], build: { assetsInlineLimit: 0, rolldownOptions: { onwarn: (warning, warn) => isAstroDirectiveWarning(warning) || warn(warning) } } },
 });

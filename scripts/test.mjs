@@ -41,6 +41,11 @@ if (!browser) {
   finish(0, 1, 'No Chromium found: run `apt-get install -y chromium` or set CHROMIUM_PATH to a Chrome/Chromium binary.');
 }
 
+// The same for Java, which runs the W3C Nu Html Checker in tests/build/html-validity.test.ts.
+if (spawnSync('java', ['-version']).error) {
+  finish(0, 1, 'No Java found: run `apt-get install -y default-jre-headless` (Java 17+ runs the Nu Html Checker).');
+}
+
 // Before anything slow: CI must run the store tests on PostgreSQL too.
 const postgres = await probePostgres(process.env);
 if (postgres.reason) {

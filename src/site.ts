@@ -34,6 +34,7 @@ export const pages = {
   compare: { path: '/compare/', title: 'Compare the frameworks', description: 'Express, Django, Spring Boot, Laravel and ASP.NET Core side by side: language, best use, ratings, licence, version and age.' },
   choose: { path: '/choose/', title: 'Which framework should I pick?', description: 'Five questions about your project, your languages, your team, your hosting and your priority, and a ranked recommendation with its reasons.' },
   faq: { path: '/faq/', title: 'Frequently asked questions', description: 'Straight answers to what developers ask when choosing a backend framework: what to learn first, speed, scaling, salaries and more.' },
+  newsletter: { path: '/newsletter/', title: 'The weekly newsletter', description: 'One email a week with what changed in the guide: new and updated articles, release and support dates, and one trend explained.' },
   newsletterArchive: { path: '/newsletter/archive/', title: 'Newsletter archive', description: 'Every weekly newsletter sent so far, newest first: the editor’s note and the new and updated framework and trend articles of each week.' },
   search: { path: '/search/', title: 'Search the guide', description: 'Search every framework article, trend and FAQ answer in the Backend Frameworks Guide.' },
   notFound: { path: '/404/', title: 'Page not found', description: 'This page does not exist. Find the framework guide you were looking for from here.' },

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyProject } from '../../scripts/lib/scaling.mjs';
 import { decode, links, meta } from '../support/html';
 import { pngSize } from '../support/png';
+import { shareCardProblems } from '../support/share-cards';
 
 const SITE = 'https://guide.example';
 const W48_INTRO = 'Hello readers,\nthis week every framework article was checked again.\n\nAlso: a new trend & its sources.\n';
@@ -93,6 +94,8 @@ describe('a built archive with sent issues', () => {
     const image = meta(w48, 'og:image')!;
     expect(image).toBe(`${SITE}/og/newsletter/archive/2026-w48.png`);
     expect(pngSize(join(client, new URL(image).pathname))).toEqual({ width: 1200, height: 630 });
+    expect(shareCardProblems(readFileSync(join(client, new URL(image).pathname)))).toEqual([]);
+    expect(meta(w48, 'og:image:alt')).toBe('Backend Frameworks Guide: Week 48, 2026 (Newsletter). 23–29 November 2026 · 2 articles.');
   });
 
   it('has one feed item per sent issue, with the web version as content and absolute links', async () => {

@@ -5,6 +5,7 @@ import { allPages, decode, jsonLdBlocks, links, meta, pageHtml } from '../suppor
 import { pngSize } from '../support/png';
 import { schemaProblems } from '../support/schemaorg';
 import { sitePaths } from '../support/site-pages';
+import { site } from '../../src/site';
 
 const pages = allPages();
 const isAbsolute = (url: string | undefined) => Boolean(url && /^https?:\/\/[^/]+\//.test(url));
@@ -28,6 +29,13 @@ describe.each(pages.map((p) => [p.path, p.html] as const))('%s', (path, html) =>
     expect(links(html, 'manifest')).toHaveLength(1);
     expect(links(html, 'icon').length).toBeGreaterThan(0);
     expect(meta(html, 'theme-color')).toBeTruthy();
+  });
+
+  it('says in og:image:alt what its share card shows, not the page title again, naming the site once at most', () => {
+    const alt = meta(html, 'og:image:alt')!;
+    expect(meta(html, 'twitter:image:alt')).toBe(alt);
+    expect(alt).not.toBe(meta(html, 'og:title'));
+    expect(alt.split(site.name).length - 1, alt).toBeLessThanOrEqual(1);
   });
 
   it('has a 1200×630 PNG share image that exists in the build', () => {

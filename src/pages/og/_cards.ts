@@ -1,0 +1,40 @@
+/**
+ * Every page's share card, by page path: the static pages from src/site.ts, every collection entry, the
+ * newsletter's pages and sent issues, and every head-to-head pair. The share images are drawn from it and each
+ * page's og:image:alt is written from it, so the alt text says what the card shows. Not a route (leading `_`).
+ */
+import { getCollection } from 'astro:content';
+import type { OgCard } from '../../lib/og-image';
+import { allPairs, pairSlug } from '../../lib/pairs';
+import { comparePath, frameworkPath, newsletterIssuePath, trendPath } from '../../lib/paths';
+import { itemCount, weekLabel, weekRange } from '../../newsletter/archive';
+import { pages, site } from '../../site';
+import { sentIssues } from '../newsletter/archive/_issues';
+
+// The steps of signing up and leaving, on-demand ones included (their image is built statically all the same).
+const NEWSLETTER_STEPS = ['/newsletter/check-your-inbox/', '/newsletter/confirmed/', '/newsletter/confirm/', '/newsletter/unsubscribe/'];
+
+export async function shareCards(): Promise<Map<string, OgCard>> {
+  const frameworks = await getCollection('frameworks');
+  const trends = await getCollection('trends');
+  const versus = await getCollection('versus');
+  const staticPages = [...Object.values(pages), ...NEWSLETTER_STEPS.map((path) => ({ ...pages.newsletter, path }))];
+  const cards: { path: string; card: Omit<OgCard, 'siteName'> }[] = [
+    ...staticPages.map((p) => ({ path: p.path, card: { eyebrow: p.path.startsWith('/newsletter/') ? 'Newsletter' : 'Backend frameworks in 2026', title: p.title, subtitle: p.description } })),
+    ...frameworks.map((f) => ({ path: frameworkPath(f.id), card: { eyebrow: `Framework guide · ${f.data.languages.join(', ')}`, title: f.data.name, subtitle: f.data.tagline } })),
+    ...trends.map((t) => ({ path: trendPath(t.id), card: { eyebrow: 'Trend', title: t.data.title, subtitle: t.data.summary } })),
+    ...(await sentIssues(import.meta.env.SITE)).map((issue) => ({
+      path: newsletterIssuePath(issue.week.id),
+      card: { eyebrow: 'Newsletter', title: weekLabel(issue.week), subtitle: `${weekRange(issue.week)} · ${itemCount(issue.items.length)}` },
+    })),
+    ...allPairs(frameworks).map(([a, b]) => ({
+      path: comparePath(pairSlug(a, b)),
+      card: {
+        eyebrow: `Head to head · ${a.data.languages.join(', ')} or ${b.data.languages.join(', ')}`,
+        title: `${a.data.name} vs ${b.data.name}`,
+        subtitle: versus.find((v) => v.id === pairSlug(a, b))?.data.summary,
+      },
+    })),
+  ];
+  return new Map(cards.map(({ path, card }) => [path, { ...card, siteName: site.name }]));
+}

@@ -1,0 +1,31 @@
+/**
+ * Every share card in the build, looked at pixel by pixel: nothing may be drawn in a band along the edges (a
+ * glyph there is cut off, or nearly, where sites crop the card), and the title must be there. The cards are
+ * whatever dist/client/og/ holds, so a new page or a longer title is covered without touching this file.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { OG_HEIGHT, OG_WIDTH } from '../../src/lib/og-image';
+import { allPages, meta } from '../support/html';
+import { pngSize } from '../support/png';
+import { CARD_MARGIN, shareCardProblems } from '../support/share-cards';
+
+const OG_DIR = 'dist/client/og';
+const cards = readdirSync(OG_DIR, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.png'))
+  .sort();
+
+describe('share cards', () => {
+  it("include every built page's og:image", () => {
+    const images = allPages().map((p) => new URL(meta(p.html, 'og:image')!).pathname.replace(/^\/og\//, ''));
+    expect(images.filter((image) => !cards.includes(image))).toEqual([]);
+    expect(images.length).toBeGreaterThan(0);
+  });
+
+  it.each(cards)(`og/%s keeps ${CARD_MARGIN} px clear along every edge and shows its title`, (file) => {
+    const path = join(OG_DIR, file);
+    expect(pngSize(path)).toEqual({ width: OG_WIDTH, height: OG_HEIGHT });
+    expect(shareCardProblems(readFileSync(path)), path).toEqual([]);
+  });
+});
