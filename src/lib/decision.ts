@@ -169,12 +169,17 @@ export function profileToParams(p: Profile): URLSearchParams {
   return params;
 }
 
-/** What the page says about the top of the ranking: the first framework, or all those tied with it, and the points. */
+/**
+ * The top of the ranking in one short sentence (at most two lines on a 320 px phone): the first framework, or those
+ * tied with it (named when two, counted when more), and the points.
+ */
 export function topPickText(ranking: readonly Recommendation[]): string {
   const first = ranking[0];
   if (!first) return '';
-  const top = ranking.filter((r) => r.score === first.score).map((r) => r.name);
-  return top.length === 1 ? `Top pick: ${first.name}, ${pointsLabel(first.score)}.` : `Tied at the top: ${listText(top)}, ${pointsLabel(first.score)} each.`;
+  const tied = ranking.filter((r) => r.score === first.score).length;
+  if (tied === 1) return `Top pick: ${first.name}, ${pointsLabel(first.score)}.`;
+  const names = tied === 2 ? `${first.name} and ${ranking[1]!.name}` : `${first.name} and ${tied - 1} others`;
+  return `Tied at the top: ${names}, ${pointsLabel(first.score)} each.`;
 }
 
 /** "+4", "−2" (a true minus sign), "0". */

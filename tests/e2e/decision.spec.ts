@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { toCandidates } from '../../src/lib/candidates';
-import { answeredCount, formatPoints, pointsLabel, profileToParams, QUESTIONS, recommend, topPickText, type Profile } from '../../src/lib/decision';
+import { answeredCount, formatPoints, pointsLabel, profileFromParams, profileToParams, QUESTIONS, recommend, topPickText, type Profile } from '../../src/lib/decision';
 import { PROFILES } from '../support/profiles';
 import { rawFrameworks } from '../support/raw-frameworks';
 
@@ -80,10 +80,10 @@ test('"Start again" clears the answers, the ranking and the address', async ({ p
   await expect(page).toHaveURL(/\/choose\/$/);
 });
 
-test('"Full ranking" takes the reader from the questions to the ranking', async ({ page }) => {
+test('"Show the full ranking" takes the reader from the questions to the ranking', async ({ page }) => {
   await page.goto('/choose/');
   await page.locator('input[name=build]').first().check();
-  await page.getByRole('button', { name: 'Full ranking' }).click();
+  await page.getByRole('button', { name: 'Show the full ranking' }).click();
   const heading = page.getByRole('heading', { name: 'Your ranking' });
   await expect(heading).toBeFocused();
   await expect(heading).toBeInViewport();
@@ -122,6 +122,21 @@ test('the current top pick stays in view while answering, without hiding the foc
       return focused.bottom > box.top && focused.top < box.bottom;
     });
     expect(covered, `focus step ${i + 1}`).toBe(false);
+  }
+});
+
+test('the top-pick bar keeps its height whatever it says, down to 320 px (a changing pick moves nothing)', async ({ page }) => {
+  const oneAnswer = QUESTIONS.flatMap((q) => Object.keys(q.options).map((value) => profileFromParams(new URLSearchParams([[q.name, value]]))));
+  const sentences = [...new Set([...oneAnswer, ...PROFILES.map(([, p]) => p)].map((p) => topPickText(recommend(candidates, p))))];
+  for (const width of [320, page.viewportSize()!.width]) {
+    await page.setViewportSize({ width, height: 740 });
+    await page.goto('/choose/');
+    const heights = await topPick(page).evaluate((bar, texts) => {
+      const measure = () => bar.getBoundingClientRect().height;
+      const empty = measure();
+      return [empty, ...texts.map((t) => ((bar.textContent = t), measure()))];
+    }, sentences);
+    expect(new Set(heights), `${width} px: ${heights.join(', ')}`).toEqual(new Set([heights[0]]));
   }
 });
 

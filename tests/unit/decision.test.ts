@@ -10,6 +10,7 @@ import {
   profileToParams,
   QUESTIONS,
   recommend,
+  topPickText,
   type Candidate,
   type Profile,
 } from '../../src/lib/decision';
@@ -139,6 +140,14 @@ describe('labels and points', () => {
     expect(midSentence('SaaS products and startups')).toBe('SaaS products and startups');
     expect(midSentence('AI and data-driven products')).toBe('AI and data-driven products');
     expect(midSentence('APIs and microservices')).toBe('APIs and microservices');
+  });
+
+  it('says who is on top: one, two tied by name, more tied by count', () => {
+    const r = (name: string, score: number) => ({ id: name, name, score, reasons: [] });
+    expect(topPickText([])).toBe('');
+    expect(topPickText([r('A', 9), r('B', 4)])).toBe('Top pick: A, 9 points.');
+    expect(topPickText([r('A', 1), r('B', 1), r('C', 0)])).toBe('Tied at the top: A and B, 1 point each.');
+    expect(topPickText([r('A', 4), r('B', 4), r('C', 4), r('D', 2)])).toBe('Tied at the top: A and 2 others, 4 points each.');
   });
 
   it('formats points with their sign, and totals in words', () => {
