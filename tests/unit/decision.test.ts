@@ -17,7 +17,7 @@ import {
 import { midSentence } from '../../src/lib/mid-sentence';
 import { RATING_DIMENSIONS, RATING_KEYS } from '../../src/lib/ratings';
 import { USE_CASES } from '../../src/lib/use-cases';
-import { frameworkEntries } from '../support/collections';
+import { frameworkEntries, trendEntries } from '../support/collections';
 import { PROFILES } from '../support/profiles';
 
 const candidates = toCandidates(frameworkEntries);
@@ -103,6 +103,14 @@ describe('every answer, over the real content', () => {
 
   it('a higher rating never earns fewer priority points', () => {
     for (const s of [1, 2, 3, 4]) expect(priorityPoints(s + 1)).toBeGreaterThan(priorityPoints(s));
+  });
+
+  it('the hosting question leaves out containers and serverless because every framework supports both, as its hint says', () => {
+    expect(QUESTIONS.find((q) => q.name === 'hosting')!.hint).toContain('every framework here as running in containers and as serverless functions');
+    for (const trend of ['cloud-native', 'serverless']) {
+      const listed = trendEntries.find((t) => t.id === trend)!.data.support.map((s) => s.framework.id).sort();
+      expect(listed, `${trend}: a framework missing here could make the question worth asking again`).toEqual(candidates.map((c) => c.id).sort());
+    }
   });
 
   it('every language the articles name belongs to a family the helper asks about', () => {
