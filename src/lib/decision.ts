@@ -31,7 +31,7 @@ export type Context = keyof typeof CONTEXTS;
 const CONTEXT_FITS: Record<Exclude<Context, 'learning'>, { suits: string; fits: readonly UseCase[] }> = {
   startup: { suits: 'Suits a startup or small product team', fits: ['saas-startups', 'rapid-web'] },
   agency: { suits: 'Suits agency and freelance work', fits: ['rapid-web', 'content-sites'] },
-  enterprise: { suits: 'Suits a large enterprise', fits: ['enterprise'] },
+  enterprise: { suits: 'Suits a large enterprise', fits: ['enterprise', 'corporate-cloud'] },
   microsoft: { suits: 'Suits a company built on Microsoft tools', fits: ['corporate-cloud'] },
 };
 
@@ -114,7 +114,9 @@ export function reasonsFor(c: Candidate, p: Profile): Reason[] {
     if (score >= 4) reasons.push({ points: 2, text: `Approachable when learning on your own: rated ${score}/5 for ease of learning.` });
   } else if (p.context) {
     const { suits, fits } = CONTEXT_FITS[p.context];
-    const fit = fits.find((u) => c.bestFor.includes(u));
+    // Name a use case other than the one the reader already picked when the framework has one: the reason then adds something.
+    const matches = fits.filter((u) => c.bestFor.includes(u));
+    const fit = matches.find((u) => u !== p.build) ?? matches[0];
     if (fit) reasons.push({ points: 2, text: `${suits}: our article recommends it for ${midSentence(useCaseLabel(fit))}.` });
     if (p.context === 'microsoft' && families.has('csharp')) reasons.push({ points: 2, text: 'First-party tooling across the Microsoft stack.' });
   }

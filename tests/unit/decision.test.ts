@@ -62,6 +62,11 @@ describe('recommend', () => {
     expect(second!.score).toBe(0);
   });
 
+  it('a workplace reason names another of the framework’s best uses than the one the reader picked, when it has one', () => {
+    const [spring] = recommend(candidates.filter((c) => c.bestFor.includes('enterprise') && c.bestFor.includes('corporate-cloud')), { languages: [], build: 'enterprise', context: 'enterprise' });
+    expect(spring!.reasons.map((r) => r.text)).toContain('Suits a large enterprise: our article recommends it for corporate and cloud environments.');
+  });
+
   it('breaks ties by the guide order', () => {
     const ranking = recommend(candidates.map((c) => ({ ...c, bestFor: [], languages: [] })), { languages: [], context: 'enterprise' });
     const order = [...candidates].sort((a, b) => a.order - b.order).map((c) => c.id);
