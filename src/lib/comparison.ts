@@ -1,86 +1,59 @@
 /**
- * The comparison table as data, generated from the frameworks collection (never hand-written).
- * Each cell carries the text readers see and a sort key, so sorting works on numbers and dates.
+ * The comparison as data, generated from the frameworks collection (never hand-written): one table of ratings, one
+ * row per framework and one column per rating, so a ninth framework adds a row and never widens the table; and a
+ * table of facts.
  */
+import type { FrameworkWith } from './framework-data';
 import { RATING_DIMENSIONS, RATING_KEYS, type RatingDimension } from './ratings';
-import { useCaseLabel, type UseCase } from './use-cases';
+import { useCaseLabel } from './use-cases';
 
-export interface FrameworkFacts {
+export type ComparedFramework = FrameworkWith<'name' | 'ratings' | 'languages' | 'runtime' | 'license' | 'currentVersion' | 'firstRelease' | 'bestFor'>;
+
+export interface RatingCell {
+  key: RatingDimension;
+  score: number;
+  /** The highest score for this rating, shared or not; false for everyone when all score the same (nobody leads). */
+  leads: boolean;
+}
+
+export interface RatingsRow {
   id: string;
   name: string;
-  languages: readonly string[];
-  bestFor: readonly UseCase[];
-  license: string;
-  currentVersion: string;
-  firstRelease: number;
-  ratings: Record<RatingDimension, { score: number; reason: string }>;
+  cells: RatingCell[];
 }
 
-export interface Column {
-  key: string;
-  label: string;
-  /** Numeric columns sort high-to-low first, text columns A–Z. */
-  numeric: boolean;
-  /** Long text: the column gets room so rows stay short on phones. */
-  wide?: boolean;
+export const RATING_COLUMNS = RATING_KEYS.map((key) => ({ key, label: RATING_DIMENSIONS[key] }));
+
+export function ratingsRows(frameworks: readonly ComparedFramework[]): RatingsRow[] {
+  const scores = (key: RatingDimension) => frameworks.map((f) => f.ratings[key].score);
+  const top = Object.fromEntries(RATING_KEYS.map((key) => [key, Math.max(...scores(key))]));
+  const tied = Object.fromEntries(RATING_KEYS.map((key) => [key, scores(key).every((s) => s === top[key])]));
+  return frameworks.map((f) => ({
+    id: f.id,
+    name: f.name,
+    cells: RATING_KEYS.map((key) => ({ key, score: f.ratings[key].score, leads: !tied[key] && f.ratings[key].score === top[key] })),
+  }));
 }
 
-export interface Cell {
-  text: string;
-  sortKey: string | number;
-  /** Longer explanation (e.g. a rating's reason), for a tooltip or a caption. */
-  title?: string;
+/** `wide` facts are long text: a full line of their own on phones and room to wrap on wider screens. */
+export const FACT_COLUMNS = [
+  { label: 'Language', wide: true, value: (f: ComparedFramework) => f.languages.join(', ') },
+  { label: 'Runtime', wide: false, value: (f: ComparedFramework) => f.runtime },
+  { label: 'Licence', wide: false, value: (f: ComparedFramework) => f.license },
+  { label: 'Latest version', wide: false, value: (f: ComparedFramework) => f.currentVersion },
+  { label: 'First release', wide: false, value: (f: ComparedFramework) => String(f.firstRelease) },
+  { label: 'Best for', wide: true, value: (f: ComparedFramework) => f.bestFor.map(useCaseLabel).join('; ') },
+] as const;
+
+export function factsRows(frameworks: readonly ComparedFramework[]): { id: string; name: string; cells: string[] }[] {
+  return frameworks.map((f) => ({ id: f.id, name: f.name, cells: FACT_COLUMNS.map((c) => c.value(f)) }));
 }
 
-export interface Row {
-  id: string;
-  name: string;
-  cells: Cell[];
-}
-
-export const COLUMNS: Column[] = [
-  { key: 'language', label: 'Language', numeric: false, wide: true },
-  { key: 'bestFor', label: 'Best for', numeric: false, wide: true },
-  ...RATING_KEYS.map((key) => ({ key, label: RATING_DIMENSIONS[key], numeric: true })),
-  { key: 'license', label: 'Licence', numeric: false },
-  { key: 'version', label: 'Latest version', numeric: true },
-  { key: 'firstRelease', label: 'First release', numeric: true },
-];
-
-/** "5.2.1" → 5002001, so versions sort numerically. */
-export function versionSortKey(version: string): number {
-  const [major = 0, minor = 0, patch = 0] = version.split('.').map(Number);
-  return major * 1_000_000 + minor * 1_000 + patch;
-}
-
-export function comparisonRows(frameworks: readonly FrameworkFacts[]): Row[] {
-  return frameworks.map((fw) => {
-    const bestFor = fw.bestFor.map(useCaseLabel).join('; ');
-    return {
-      id: fw.id,
-      name: fw.name,
-      cells: [
-        { text: fw.languages.join(', '), sortKey: fw.languages.join(', ') },
-        { text: bestFor, sortKey: bestFor },
-        ...RATING_KEYS.map((key) => ({
-          text: `${fw.ratings[key].score}/5`,
-          sortKey: fw.ratings[key].score,
-          title: fw.ratings[key].reason,
-        })),
-        { text: fw.license, sortKey: fw.license },
-        { text: fw.currentVersion, sortKey: versionSortKey(fw.currentVersion) },
-        { text: String(fw.firstRelease), sortKey: fw.firstRelease },
-      ],
-    };
-  });
-}
-
-/** Rows sorted by one column (stable; ties keep their order). Used by tests and mirrored by the table's script. */
-export function sortRows(rows: readonly Row[], columnIndex: number, direction: 'ascending' | 'descending'): Row[] {
+/**
+ * The order of two rows by their sort keys (the table's script sorts with it): numbers by value, text by locale;
+ * ties keep their order because Array.prototype.sort is stable.
+ */
+export function compareSortKeys(a: string, b: string, numeric: boolean, direction: 'ascending' | 'descending'): number {
   const sign = direction === 'ascending' ? 1 : -1;
-  return [...rows].sort((a, b) => {
-    const x = columnIndex < 0 ? a.name : a.cells[columnIndex]?.sortKey ?? '';
-    const y = columnIndex < 0 ? b.name : b.cells[columnIndex]?.sortKey ?? '';
-    return sign * (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y)));
-  });
+  return sign * (numeric ? Number(a) - Number(b) : a.localeCompare(b));
 }

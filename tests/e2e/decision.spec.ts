@@ -1,19 +1,168 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { toCandidates } from '../../src/lib/candidates';
+import { answeredCount, formatPoints, pointsLabel, profileFromParams, profileToParams, QUESTIONS, recommend, topPickText, type Profile } from '../../src/lib/decision';
 import { PROFILES } from '../support/profiles';
+import { rawFrameworks } from '../support/raw-frameworks';
+
+const candidates = toCandidates(rawFrameworks);
+const items = (page: Page) => page.locator('#decision-result > li');
+const topPick = (page: Page) => page.locator('#decision-top');
+
+async function answer(page: Page, profile: Profile) {
+  const form = page.locator('#decision-form');
+  for (const [name, value] of profileToParams(profile)) await form.locator(`input[name="${name}"][value="${value}"]`).check();
+}
+
+/** The ranking as the page shows it: name with its place, points, and each reason line. */
+const shownRanking = (page: Page) =>
+  items(page).evaluateAll((lis) => lis.map((li) => [li.querySelector('[data-name]')!.textContent, li.querySelector('[data-score]')!.textContent, ...[...li.querySelectorAll('[data-reasons] > li')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim())]));
+
+/** The same, as src/lib/decision.ts scores the content. */
+const expectedRanking = (profile: Profile) =>
+  recommend(candidates, profile).map((r, i) => [`${i + 1}. ${r.name}`, pointsLabel(r.score), ...r.reasons.map((reason) => `${formatPoints(reason.points)} ${reason.text}`)]);
+
+test('nothing is pre-selected and no ranking shows before the first answer', async ({ page }) => {
+  await page.goto('/choose/');
+  await expect(page.locator('#decision-form')).toBeVisible();
+  await expect(page.locator('#decision-form input:checked')).toHaveCount(0);
+  await expect(items(page)).toHaveCount(0);
+  await expect(topPick(page)).not.toContainText('Top pick');
+  await page.locator('input[name=priority][value=performance]').check();
+  await expect(items(page)).toHaveCount(candidates.length);
+  await expect(topPick(page)).toHaveText(topPickText(recommend(candidates, { languages: [], priority: 'performance' })));
+});
 
 for (const [label, profile, expected] of PROFILES) {
-  test(`decision helper: ${label} → ${expected}`, async ({ page }) => {
+  test(`decision helper: ${label} → ${expected}, every point shown with its reason`, async ({ page }) => {
     await page.goto('/choose/');
-    const form = page.locator('#decision-form');
-    await expect(form).toBeVisible();
-    await form.locator(`input[name=build][value="${profile.build}"]`).check();
-    for (const lang of profile.languages) await form.locator(`input[name=languages][value="${lang}"]`).check();
-    await form.locator(`input[name=context][value="${profile.context}"]`).check();
-    await form.locator(`input[name=hosting][value="${profile.hosting}"]`).check();
-    await form.locator(`input[name=priority][value="${profile.priority}"]`).check();
-    const first = page.locator('#decision-result > li').first();
+    await answer(page, profile);
+    const first = items(page).first();
     await expect(first).toHaveAttribute('data-framework', expected);
     await expect(first.getByRole('link')).toHaveAttribute('href', `/frameworks/${expected}/`);
-    await expect(page.locator('#decision-result > li')).toHaveCount(5);
+    expect(await shownRanking(page)).toEqual(expectedRanking(profile));
+    await expect(topPick(page)).toHaveText(topPickText(recommend(candidates, profile)));
+    await expect(page.locator('#decision-summary')).toContainText(`From ${answeredCount(profile)} of ${QUESTIONS.length} questions answered.`);
+    expect(new URL(page.url()).search).toBe(`?${profileToParams(profile)}`);
   });
 }
+
+test('a shared link reopens the same answers and the same ranking', async ({ page, context }) => {
+  const [, profile] = PROFILES[3]!;
+  await page.goto('/choose/');
+  await answer(page, profile);
+  await expect(items(page)).toHaveCount(candidates.length);
+  const ranking = await shownRanking(page);
+  const checked = await page.locator('#decision-form input:checked').evaluateAll((inputs) => inputs.map((i) => `${(i as HTMLInputElement).name}=${(i as HTMLInputElement).value}`));
+
+  const reader = await context.newPage();
+  await reader.goto(page.url());
+  await expect(items(reader)).toHaveCount(candidates.length);
+  expect(await shownRanking(reader)).toEqual(ranking);
+  expect(await reader.locator('#decision-form input:checked').evaluateAll((inputs) => inputs.map((i) => `${(i as HTMLInputElement).name}=${(i as HTMLInputElement).value}`))).toEqual(checked);
+});
+
+test('a link with values that are not answers opens with those left out', async ({ page }) => {
+  await page.goto('/choose/?build=nonsense&languages=python&languages=cobol&priority=speed&utm_source=feed');
+  await expect(page.locator('#decision-form input:checked')).toHaveCount(1);
+  await expect(page.locator('input[name=languages][value=python]')).toBeChecked();
+  expect(await shownRanking(page)).toEqual(expectedRanking({ languages: ['python'] }));
+  await expect(page).toHaveURL(/\/choose\/\?languages=python$/);
+});
+
+test('"Start again" clears the answers, the ranking and the address', async ({ page }) => {
+  const [, profile] = PROFILES[0]!;
+  await page.goto(`/choose/?${profileToParams(profile)}`);
+  await expect(items(page)).toHaveCount(candidates.length);
+  await page.getByRole('button', { name: 'Start again' }).click();
+  await expect(items(page)).toHaveCount(0);
+  await expect(page.locator('#decision-form input:checked')).toHaveCount(0);
+  await expect(topPick(page)).not.toContainText('Top pick');
+  await expect(page).toHaveURL(/\/choose\/$/);
+});
+
+test('"Show the full ranking" takes the reader from the questions to the ranking', async ({ page }) => {
+  await page.goto('/choose/');
+  await page.locator('input[name=build]').first().check();
+  await page.getByRole('button', { name: 'Show the full ranking' }).click();
+  const heading = page.getByRole('heading', { name: 'Your ranking' });
+  await expect(heading).toBeFocused();
+  await expect(heading).toBeInViewport();
+  await expect(page).toHaveURL(/\/choose\/\?build=/);
+});
+
+test('the current top pick stays in view while answering, without hiding the focused field', async ({ page }) => {
+  await page.goto('/choose/');
+  const bar = page.locator('[data-top-pick]');
+  const inView = async () => {
+    const box = (await bar.boundingBox())!;
+    const { height } = page.viewportSize()!;
+    return box.y >= 0 && box.y + box.height <= height + 0.5;
+  };
+  const profile: Profile = { languages: [] };
+  for (const q of QUESTIONS) {
+    const fieldset = page.locator('fieldset', { has: page.locator(`input[name="${q.name}"]`) });
+    await fieldset.scrollIntoViewIfNeeded();
+    const input = fieldset.locator('input').last();
+    await input.check();
+    if (q.name === 'languages') profile.languages = [(await input.getAttribute('value')) as never];
+    else Object.assign(profile, { [q.name]: await input.getAttribute('value') });
+    expect(await inView(), `after answering "${q.legend}"`).toBe(true);
+    await expect(topPick(page)).toHaveText(topPickText(recommend(candidates, profile)));
+  }
+  // Keyboard focus never lands behind the bar (WCAG 2.4.11): scroll-padding keeps the field above it.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator('input[name=build]').first().focus();
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Tab');
+    const covered = await page.evaluate(() => {
+      const focused = document.activeElement!.getBoundingClientRect();
+      const bar = document.querySelector('[data-top-pick]')!;
+      if (bar.contains(document.activeElement)) return false;
+      const box = bar.getBoundingClientRect();
+      return focused.bottom > box.top && focused.top < box.bottom;
+    });
+    expect(covered, `focus step ${i + 1}`).toBe(false);
+  }
+});
+
+test('the top-pick bar keeps its height whatever it says, down to 320 px (a changing pick moves nothing)', async ({ page }) => {
+  const oneAnswer = QUESTIONS.flatMap((q) => Object.keys(q.options).map((value) => profileFromParams(new URLSearchParams([[q.name, value]]))));
+  const sentences = [...new Set([...oneAnswer, ...PROFILES.map(([, p]) => p)].map((p) => topPickText(recommend(candidates, p))))];
+  for (const width of [320, page.viewportSize()!.width]) {
+    await page.setViewportSize({ width, height: 740 });
+    await page.goto('/choose/');
+    const heights = await topPick(page).evaluate((bar, texts) => {
+      const measure = () => bar.getBoundingClientRect().height;
+      const empty = measure();
+      return [empty, ...texts.map((t) => ((bar.textContent = t), measure()))];
+    }, sentences);
+    expect(new Set(heights), `${width} px: ${heights.join(', ')}`).toEqual(new Set([heights[0]]));
+  }
+});
+
+/** Layout shifts while the page loads, as Chromium reports them (the CLS a visitor gets without interacting), with what moved. */
+async function loadShift(page: Page, path: string): Promise<{ total: number; moved: string[] }> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { shift: { total: number; moved: string[] } };
+    w.shift = { total: 0, moved: [] };
+    type Shift = { value: number; hadRecentInput: boolean; sources: { node?: Element; previousRect: DOMRect; currentRect: DOMRect }[] };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as Shift[]) {
+        if (entry.hadRecentInput) continue;
+        w.shift.total += entry.value;
+        w.shift.moved.push(...entry.sources.map((s) => `${s.node?.nodeName}#${s.node?.id}.${s.node?.className} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`));
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(path, { waitUntil: 'load' });
+  await expect(page.locator('#decision-form')).toBeVisible();
+  await page.waitForTimeout(500); // anything the script does after load
+  return page.evaluate(() => (window as unknown as { shift: { total: number; moved: string[] } }).shift);
+}
+
+test('nothing moves while the helper loads: CLS 0, empty or from a shared link', async ({ page, context }) => {
+  for (const [tab, path] of [[page, '/choose/'], [await context.newPage(), `/choose/?${profileToParams(PROFILES[1]![1])}`]] as const) {
+    const { total, moved } = await loadShift(tab, path);
+    expect(total, `${path}: ${moved.join('; ')}`).toBe(0);
+  }
+});

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { rawFrameworks } from '../support/raw-frameworks';
 
 test.use({ javaScriptEnabled: false });
 
@@ -11,11 +12,16 @@ test('pages read fine without JavaScript', async ({ page }) => {
   await expect(page.locator('[data-theme-toggle]')).toBeHidden();
 
   await page.goto('/compare/');
-  await expect(page.locator('table#comparison tbody tr')).toHaveCount(5);
+  for (const table of ['table#comparison', 'table#facts-table']) {
+    await expect(page.locator(`${table} tbody th[scope=row]`)).toHaveText(rawFrameworks.map((f) => f.data.name));
+  }
   await expect(page.locator('table#comparison thead button')).toHaveCount(0);
 
+  // The helper cannot score without JavaScript: it is not shown, a note says so and points to what works.
   await page.goto('/choose/');
   await expect(page.locator('#decision-form')).toBeHidden();
+  await expect(page.locator('noscript p')).toContainText('The helper needs JavaScript');
+  await expect(page.locator('noscript p')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'The short version' })).toBeVisible();
   await expect(page.locator('#static-guide ~ dl a').first()).toBeVisible();
 

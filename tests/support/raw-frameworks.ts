@@ -1,0 +1,8 @@
+/**
+ * The frameworks' frontmatter straight from disk, in the guide's order, for browser tests: Playwright cannot load the
+ * astro:content schemas (the unit tests parse the same files through them). Only plain fields are safe to read.
+ */
+import { readMdxCollection } from '../../src/lib/content-files';
+import type { FrameworkData } from '../../src/lib/framework-data';
+
+export const rawFrameworks = (readMdxCollection('content/frameworks') as unknown as { id: string; data: FrameworkData }[]).sort((a, b) => a.data.order - b.data.order);
