@@ -216,9 +216,9 @@ describe('over-long and malformed paths', () => {
 });
 
 describe('memory', () => {
-  it('stays bounded over 10,000 distinct missing paths, once the heap has grown to its working size', async () => {
+  it('stays bounded over 20,000 distinct missing paths, once the heap has grown to its working size', async () => {
     // Paths of about 1.8 KB (nine 200-character folders, then x<N>.html), so that anything kept per path shows:
-    // the old lookup cache kept about 6 KB for each.
+    // the old lookup cache kept about 6 KB for each (122 MB over 20,000).
     let next = 0;
     const chunk = async () => {
       const statuses = await flood(2_500, 16, () => `${'/y'.padEnd(201, 'y').repeat(9)}/x${next++}.html`);
@@ -234,10 +234,11 @@ describe('memory', () => {
       last = now;
     }
     const before = rssMb();
-    for (let n = 0; n < 4; n++) await chunk();
+    for (let n = 0; n < 8; n++) await chunk();
     const after = rssMb();
-    console.log(`server RSS ${before.toFixed(1)} MB → ${after.toFixed(1)} MB over 10,000 distinct missing paths (${next} in all)`);
-    expect(after - before).toBeLessThan(30);
+    console.log(`server RSS ${before.toFixed(1)} MB → ${after.toFixed(1)} MB over 20,000 distinct missing paths (${next} in all)`);
+    // The old server grew about 122 MB over 20,000 such paths; a busy machine moved the new one's RSS by up to 35 MB.
+    expect(after - before).toBeLessThan(60);
   }, 300_000);
 });
 
