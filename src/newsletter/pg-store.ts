@@ -108,6 +108,17 @@ export class PgSubscriberStore implements SubscriberStore {
   }
 
   async recordSignup(r: SignupRecord): Promise<ConfirmationDue | null> {
+    // One statement, so trying it again after PostgreSQL rolled it back (a deadlock or serialization failure among
+    // concurrent signups of one address) cannot store anything twice.
+    try {
+      return await this.#recordSignupOnce(r);
+    } catch (error) {
+      if (!/^40/.test(String((error as { code?: unknown }).code))) throw error;
+      return this.#recordSignupOnce(r);
+    }
+  }
+
+  async #recordSignupOnce(r: SignupRecord): Promise<ConfirmationDue | null> {
     // One statement, so it is one transaction, and two simultaneous signups of one address cannot both insert (no
     // read-then-write): the upsert, then (only when it returned the subscriber) the outbox's older waiting email
     // set aside and the new one queued.
