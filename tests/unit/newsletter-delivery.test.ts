@@ -1,7 +1,10 @@
-/** The delivery loop's pure rules: when to retry, when to give up, and how an outbox file is named. */
+/** The delivery loop's rules: when to retry, when to give up, how an outbox file is named, and what a crash leaves. */
 import { describe, expect, it } from 'vitest';
 import { confirmationMessageId, isPermanentFailure, nextAttemptAt } from '../../src/newsletter/delivery';
-import { emlFileName } from '../../src/newsletter/mailer';
+import { mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { emlFileName, removeStalePartials } from '../../src/newsletter/mailer';
 
 const queuedAt = new Date('2026-11-24T12:00:00Z');
 const at = (ms: number) => new Date(queuedAt.getTime() + ms);
@@ -37,5 +40,21 @@ describe('outbox naming', () => {
     const a = emlFileName({}, queuedAt);
     expect(a).toMatch(/^20261124T120000000Z-[0-9a-f]{12}\.eml$/);
     expect(emlFileName({}, queuedAt)).not.toBe(a);
+  });
+});
+
+describe('removeStalePartials', () => {
+  it('deletes half-written outbox files older than the lease, and leaves complete and fresh ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outbox-'));
+    try {
+      for (const name of ['old.eml.part', 'fresh.eml.part', 'done.eml']) writeFileSync(join(dir, name), 'x');
+      const hourAgo = new Date(Date.now() - 3_600_000);
+      utimesSync(join(dir, 'old.eml.part'), hourAgo, hourAgo);
+      expect(await removeStalePartials(dir, 60_000)).toBe(1);
+      expect(readdirSync(dir).sort()).toEqual(['done.eml', 'fresh.eml.part']);
+      expect(await removeStalePartials(join(dir, 'missing'), 60_000)).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
