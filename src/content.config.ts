@@ -124,16 +124,20 @@ export const faqSchema = z.strictObject({
   sources: z.array(sourceSchema).default([]),
 });
 
-export const guideSchema = z.strictObject({
+/** One entry of further reading: an external page that helps a reader learn or build with what they chose. */
+export const readingSchema = z.strictObject({
+  /** Stable id of the entry (never shown). */
   id: z.string().regex(/^[a-z0-9-]+$/),
+  /** The page's own title, as its publisher gives it. */
   title: z.string().min(5),
-  /** One line shown under the title. */
+  /** Who publishes it, shown under the title so a reader knows whose page they are going to. */
+  publisher: z.string().min(2),
+  /** One line in our words on what the reader will get there. */
   description: z.string().min(20).max(200),
-  /** A site path ("/…") or an absolute https URL. */
-  url: z.union([z.string().regex(/^\/[^/]/, 'internal paths start with one "/"'), httpsUrl]),
-  /** True when the link leaves this site (shown with an "external" marker). */
-  external: z.boolean(),
-  topic: z.string().min(2),
+  /** The publisher's page. */
+  url: httpsUrl,
+  /** The framework it teaches, for official tutorials; absent for references that apply to any backend. */
+  framework: frameworkRef().optional(),
 });
 
 /** Editorial text for one head-to-head page; the body (MDX) is shown above the data-driven comparison. */
@@ -190,7 +194,7 @@ export const collections = {
   frameworks: defineCollection({ loader: mdxIn(FRAMEWORKS_DIR), schema: frameworkSchema }),
   trends: defineCollection({ loader: mdxIn(TRENDS_DIR), schema: trendSchema }),
   faq: defineCollection({ loader: file('./content/faq.yaml'), schema: faqSchema }),
-  guides: defineCollection({ loader: file('./content/guides.yaml'), schema: guideSchema }),
+  reading: defineCollection({ loader: file('./content/reading.yaml'), schema: readingSchema }),
   /**
    * `content/versus/<a>-vs-<b>.mdx`, keyed by the file name: two known frameworks in the page's (canonical)
    * order. Anything else (a typo, the reverse order, the same framework twice) fails `astro sync`, naming the file.

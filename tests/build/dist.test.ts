@@ -4,6 +4,7 @@ import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { allPages, links } from '../support/html';
 import { scriptHash } from '../../src/lib/csp';
+import { readYamlList } from '../../src/lib/content-files';
 import { markdownFilesIn } from '../../src/lib/entry-ids';
 import { splitFrontmatter } from '../../src/lib/frontmatter';
 import { newsletterIssuePath } from '../../src/lib/paths';
@@ -31,6 +32,21 @@ describe('built site', () => {
     expect(html).toMatch(/<html lang="en"/);
     expect(html).toContain('name="viewport"');
     expect(html).toMatch(/rel="canonical" href="https?:\/\/[^"]+\/"/);
+  });
+});
+
+describe('further reading on the home page', () => {
+  const section = /<section aria-labelledby="related"[\s\S]*?<\/section>/.exec(readFileSync(client('index.html'), 'utf8'))?.[0] ?? '';
+  const reading = readYamlList('content/reading.yaml');
+
+  it('links every entry of content/reading.yaml, and nothing else, each marked as leaving the site', () => {
+    const hrefs = [...section.matchAll(/<a href="([^"]+)" rel="external noopener">[^<]+<span[^>]*> \(external site\)<\/span><\/a>/g)].map((m) => m[1]);
+    expect(hrefs.sort()).toEqual(reading.map((r) => String(r['url'])).sort());
+    expect([...section.matchAll(/<a /g)]).toHaveLength(reading.length);
+  });
+
+  it('names the publisher of every page it links', () => {
+    for (const r of reading) expect(section, String(r['id'])).toContain(String(r['publisher']).replace(/&/g, '&amp;'));
   });
 });
 
