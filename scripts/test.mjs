@@ -6,6 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { playwrightFailures, vitestFailures } from './lib/failed-tests.mjs';
 import { postgresNotRun, postgresRequired, probePostgres } from './lib/postgres.mjs';
 
 const TMP = '.tmp';
@@ -66,6 +67,12 @@ const pw = readJson(`${TMP}/playwright.json`);
 const passed = (vitest?.numPassedTests ?? 0) + (pw?.stats?.expected ?? 0);
 const failed = (vitest?.numFailedTests ?? 0) + (pw?.stats?.unexpected ?? 0) + (pw?.stats?.flaky ?? 0);
 const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (pw?.stats?.skipped ?? 0);
+
+const failures = [...vitestFailures(vitest), ...playwrightFailures(pw)];
+if (failures.length > 0) {
+  console.log(`\nFailed (${failures.length}):`);
+  for (const f of failures) console.log(`  ✖ ${f.name}${f.reason ? `\n      ${f.reason}` : ''}`);
+}
 
 let problem;
 if (!vitest || !pw) problem = 'A test runner did not write its report (see its output above).';
