@@ -10,6 +10,7 @@ import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { entryIdsIn, entryOrdersIn, markdownFilesIn } from './lib/entry-ids';
 import { versusEntryId } from './lib/pairs';
+import { applyOverrides } from './lib/releases';
 import { NEWSLETTER_CONTENT_DIR, weekOfIssueFile } from './newsletter/archive';
 import { USE_CASE_KEYS } from './lib/use-cases';
 
@@ -174,6 +175,65 @@ export const newsletterSchema = z
     error: 'sentAt and items are written together by the send command: set both or neither',
   });
 
+/** A calendar day. YAML loaders may hand over a Date for an unquoted 2026-11-27: both mean the same day. */
+const isoDay = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-27'));
+
+/** A date, or `false` (not announced, or not yet) or `true` (passed, date unknown): see src/lib/releases.ts. */
+const milestone = z.union([isoDay, z.boolean()]);
+
+/** One release line, as `npm run facts:refresh` writes it (see ReleaseCycle in src/lib/releases.ts). */
+export const releaseCycleSchema = z.strictObject({
+  /** The line, e.g. "5.2" or "24" (quote it in YAML: 10.0 would become 10). */
+  cycle: z.string().min(1),
+  releaseDate: isoDay,
+  /** A long-term support line. */
+  lts: z.boolean(),
+  /** When the line became LTS, where that comes after its release (Node.js). */
+  ltsFrom: isoDay.optional(),
+  /** End of active support (bug fixes). */
+  eoas: milestone,
+  /** End of security support. */
+  eol: milestone,
+  /** Latest patch release of the line and its date. */
+  latest: z.string().min(1).optional(),
+  latestDate: isoDay.optional(),
+});
+
+/**
+ * `content/releases/<id>.yaml`: the release cycles of a framework or a runtime. `endoflife` is endoflife.date's data
+ * (MIT), written by `npm run facts:refresh`, never by hand; `overrides` are ours: a cycle the data predates, or a
+ * correction, each with the page it comes from. Pages read `cycles`, the two merged.
+ */
+export const releaseSchema = z
+  .strictObject({
+    /** Display name, e.g. "Node.js". */
+    name: z.string().min(2),
+    kind: z.enum(['framework', 'runtime']),
+    /** The project's own page on which lines it supports and for how long. */
+    policy: httpsUrl,
+    /** What facts:refresh last read from endoflife.date. */
+    endoflife: z
+      .strictObject({
+        /** The product's name at endoflife.date (https://endoflife.date/<product>). */
+        product: z.string().regex(/^[a-z0-9-]+$/),
+        /** The day the data was read (the API), or the snapshot's date. */
+        checkedAt: isoDay,
+        cycles: z.array(releaseCycleSchema).min(1),
+      })
+      .optional(),
+    /** Our corrections and additions, each with its source. */
+    overrides: z.array(releaseCycleSchema.partial().extend({ cycle: z.string().min(1), source: httpsUrl })).default([]),
+  })
+  .check((ctx) => {
+    const { endoflife, overrides } = ctx.value;
+    if (!endoflife && overrides.length === 0) ctx.issues.push({ code: 'custom', input: ctx.value, message: 'needs endoflife data or at least one override' });
+    const known = new Set(endoflife?.cycles.map((c) => c.cycle));
+    overrides.forEach((o, i) => {
+      if (!known.has(o.cycle) && !o.releaseDate) ctx.issues.push({ code: 'custom', input: o, path: ['overrides', i, 'releaseDate'], message: `cycle ${o.cycle} is not in the endoflife data, so its override needs a releaseDate` });
+    });
+  })
+  .transform((data) => ({ ...data, cycles: applyOverrides(data.endoflife?.cycles ?? [], data.overrides) }));
+
 /**
  * The glob loader, skipped while `dir` holds no entry file: before the first issue, the newsletter folder may not
  * exist at all, and that is a normal state, not a warning on every build (pages check the same way before
@@ -212,4 +272,5 @@ export const collections = {
     loader: quietWhenEmpty(glob({ base: NEWSLETTER_CONTENT_DIR, pattern: '[^_]*.md', generateId: ({ entry }) => weekOfIssueFile(`${NEWSLETTER_CONTENT_DIR}/${entry}`).id }), NEWSLETTER_CONTENT_DIR),
     schema: newsletterSchema,
   }),
+  releases: defineCollection({ loader: glob({ base: './content/releases', pattern: '[^_]*.yaml' }), schema: releaseSchema }),
 };

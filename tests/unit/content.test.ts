@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { faqSchema, frameworkSchema, readingSchema, trendSchema } from '../../src/content.config';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { faqSchema, frameworkSchema, readingSchema, releaseSchema, trendSchema } from '../../src/content.config';
 import { countWords } from '../../src/lib/reading-time';
 import { readMdxCollection, readYamlList } from '../../src/lib/content-files';
 
@@ -45,6 +47,17 @@ describe('content collections', () => {
     expect(reading.map((r) => r['framework']).filter(Boolean).sort()).toEqual([...frameworkIds].sort());
   });
 
+  const releaseFiles = readdirSync('content/releases').filter((f) => f.endsWith('.yaml'));
+  const releaseData = (file: string) => parse(readFileSync(`content/releases/${file}`, 'utf8'));
+
+  it.each(releaseFiles)('release data %s passes its schema, with its cycles merged newest first', (file) => {
+    const data = releaseSchema.parse(releaseData(file));
+    expect(data.cycles.length).toBeGreaterThan(0);
+    const dates = data.cycles.map((c) => c.releaseDate);
+    expect(dates).toEqual([...dates].sort().reverse());
+    for (const { source: _, ...fields } of data.overrides) expect(data.cycles.find((c) => c.cycle === fields.cycle), `${file}: override of ${fields.cycle}`).toMatchObject(fields);
+  });
+
   it('keeps FAQ ids unique (they are the anchors on the page)', () => {
     const ids = faq.map((f) => f['id']);
     expect(new Set(ids).size).toBe(ids.length);
@@ -58,6 +71,15 @@ describe('broken entries are refused, naming the field', () => {
     expect(result.success).toBe(false);
     return result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   };
+
+  it('release data: an override adding a line without its release date, and a date that is not one', () => {
+    const dotnet = parse(readFileSync('content/releases/dotnet.yaml', 'utf8'));
+    expect(issuePaths({ ...dotnet, overrides: [{ cycle: '99', eol: '2030-01-01', source: 'https://example.org/' }] }, releaseSchema)).toContain(
+      'overrides.0.releaseDate: cycle 99 is not in the endoflife data, so its override needs a releaseDate',
+    );
+    expect(issuePaths({ ...dotnet, overrides: [{ cycle: '10', eol: '14 Nov 2028', source: 'https://example.org/' }] }, releaseSchema)).toContain('overrides.0.eol: must be a date like 2026-11-27');
+    expect(issuePaths({ ...dotnet, overrides: [{ cycle: '10', eol: '2028-11-14' }] }, releaseSchema)).toContainEqual(expect.stringMatching(/^overrides.0.source: /));
+  });
 
   it('a missing field', () => {
     const { tagline: _, ...rest } = valid;

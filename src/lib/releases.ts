@@ -1,0 +1,168 @@
+/**
+ * Release cycles of the frameworks and their runtimes, as data: read from endoflife.date (its public API, or the
+ * YAML of its repository), corrected or extended by our own sourced overrides, and judged against a date.
+ * Pure functions only; `scripts/facts-refresh.ts` does the fetching and writing, `src/content.config.ts` the schema.
+ */
+
+/** "2026-11-27". */
+export type IsoDate = string;
+
+/**
+ * A date, or a flag where the source has no date: `false` means "not announced" (or "not yet"), `true` means
+ * "already passed, date unknown". The same convention as endoflife.date's YAML.
+ */
+export type Milestone = IsoDate | boolean;
+
+export interface ReleaseCycle {
+  /** The release line, e.g. "5.2", "24", "10". */
+  cycle: string;
+  releaseDate: IsoDate;
+  /** Long-term support line (for Node.js: became LTS; see ltsFrom). */
+  lts: boolean;
+  /** When a release line became LTS, where that happens after its release (Node.js). */
+  ltsFrom?: IsoDate | undefined;
+  /** End of active support (bug fixes); `false` where the project draws no such line or has not announced it. */
+  eoas: Milestone;
+  /** End of security support. */
+  eol: Milestone;
+  /** Latest patch release of the line, and its date. */
+  latest?: string | undefined;
+  latestDate?: IsoDate | undefined;
+}
+
+/** An override adds a cycle the data predates, or corrects fields of one it has; it always names its source. */
+export type CycleOverride = { [K in keyof ReleaseCycle]?: ReleaseCycle[K] | undefined } & { cycle: string; source: string };
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const isoOrUndefined = (value: unknown): IsoDate | undefined => (typeof value === 'string' && ISO.test(value) ? value : undefined);
+
+/** A milestone from the API's pair of fields: a date when there is one, else whether it has passed. */
+function milestone(from: unknown, passed: unknown): Milestone {
+  return isoOrUndefined(from) ?? passed === true;
+}
+
+/** endoflife.date API v1 (`/api/v1/products/<name>/`): `result.releases[]`. */
+export function cyclesFromApi(body: unknown): ReleaseCycle[] {
+  const releases = (body as { result?: { releases?: unknown } })?.result?.releases;
+  if (!Array.isArray(releases)) throw new Error('not an endoflife.date product response: result.releases is missing');
+  return releases.map((r: Record<string, unknown>) => {
+    const releaseDate = isoOrUndefined(r['releaseDate']);
+    if (typeof r['name'] !== 'string' || !releaseDate) throw new Error(`release ${JSON.stringify(r['name'])} has no name or release date`);
+    const latest = r['latest'] as { name?: unknown; date?: unknown } | null | undefined;
+    return tidy({
+      cycle: r['name'],
+      releaseDate,
+      lts: r['isLts'] === true,
+      ltsFrom: isoOrUndefined(r['ltsFrom']),
+      eoas: milestone(r['eoasFrom'], r['isEoas']),
+      eol: milestone(r['eolFrom'], r['isEol']),
+      latest: typeof latest?.name === 'string' ? latest.name : undefined,
+      latestDate: isoOrUndefined(latest?.date),
+    });
+  });
+}
+
+/** endoflife.date's own YAML (`products/<name>.md` front matter): `releases[]`. */
+export function cyclesFromProductYaml(data: unknown): ReleaseCycle[] {
+  const releases = (data as { releases?: unknown })?.releases;
+  if (!Array.isArray(releases)) throw new Error('not an endoflife.date product file: releases is missing');
+  const flag = (value: unknown): Milestone => isoOrUndefined(value) ?? value === true;
+  return releases.map((r: Record<string, unknown>) => {
+    const releaseDate = isoOrUndefined(r['releaseDate']);
+    if (typeof r['releaseCycle'] !== 'string' || !releaseDate) throw new Error(`release ${JSON.stringify(r['releaseCycle'])} has no cycle or release date`);
+    return tidy({
+      cycle: r['releaseCycle'],
+      releaseDate,
+      // Node.js gives the date a line became LTS; others say true or nothing.
+      lts: r['lts'] === true || isoOrUndefined(r['lts']) !== undefined,
+      ltsFrom: isoOrUndefined(r['lts']),
+      eoas: flag(r['eoas']),
+      eol: flag(r['eol']),
+      latest: typeof r['latest'] === 'string' ? r['latest'] : undefined,
+      latestDate: isoOrUndefined(r['latestReleaseDate']),
+    });
+  });
+}
+
+/** Drops undefined fields, so data compares and serialises the same whichever source it came from. */
+function tidy(cycle: ReleaseCycle): ReleaseCycle {
+  return Object.fromEntries(Object.entries(cycle).filter(([, v]) => v !== undefined)) as unknown as ReleaseCycle;
+}
+
+/** Newest first, by release date (then by cycle name, for lines released the same day). */
+export function byNewest(cycles: readonly ReleaseCycle[]): ReleaseCycle[] {
+  return [...cycles].sort((a, b) => b.releaseDate.localeCompare(a.releaseDate) || b.cycle.localeCompare(a.cycle, 'en', { numeric: true }));
+}
+
+/**
+ * The data with our overrides applied: an override of a known cycle replaces the fields it gives; an override of
+ * an unknown cycle adds it, and must then say when it was released.
+ */
+export function applyOverrides(cycles: readonly ReleaseCycle[], overrides: readonly CycleOverride[]): ReleaseCycle[] {
+  const merged = new Map(cycles.map((c) => [c.cycle, c]));
+  for (const { source: _source, ...override } of overrides) {
+    const base = merged.get(override.cycle);
+    if (!base && !override.releaseDate) throw new Error(`override of cycle ${override.cycle} adds a cycle the data does not have, so it needs a releaseDate`);
+    merged.set(override.cycle, tidy({ lts: false, eoas: false, eol: false, ...base, ...tidy(override as ReleaseCycle) }));
+  }
+  return byNewest([...merged.values()]);
+}
+
+export type SupportPhase = 'upcoming' | 'active' | 'security' | 'ended';
+
+/** Whether a milestone has passed on `today` (a day counts as supported up to and including its end date). */
+function passed(m: Milestone, today: IsoDate): boolean {
+  return typeof m === 'boolean' ? m : m < today;
+}
+
+/** Where a cycle stands on `today`: not yet released, fully supported, security fixes only, or out of support. */
+export function supportPhase(cycle: ReleaseCycle, today: IsoDate): SupportPhase {
+  if (cycle.releaseDate > today) return 'upcoming';
+  if (passed(cycle.eol, today)) return 'ended';
+  if (passed(cycle.eoas, today)) return 'security';
+  return 'active';
+}
+
+/** The newest released line, the one a new project would start on. */
+export function currentCycle(cycles: readonly ReleaseCycle[], today: IsoDate): ReleaseCycle | undefined {
+  return byNewest(cycles).find((c) => c.releaseDate <= today);
+}
+
+/** Whether a line is LTS on `today` (a Node.js line becomes LTS months after its release). */
+export function isLtsOn(cycle: ReleaseCycle, today: IsoDate): boolean {
+  return cycle.lts && (cycle.ltsFrom ?? cycle.releaseDate) <= today;
+}
+
+/** The newest LTS line still supported on `today`, if the project has LTS lines. */
+export function currentLts(cycles: readonly ReleaseCycle[], today: IsoDate): ReleaseCycle | undefined {
+  return byNewest(cycles).find((c) => isLtsOn(c, today) && supportPhase(c, today) !== 'ended');
+}
+
+/** Lines that still get at least security fixes on `today`, newest first. */
+export function supportedCycles(cycles: readonly ReleaseCycle[], today: IsoDate): ReleaseCycle[] {
+  return byNewest(cycles).filter((c) => {
+    const phase = supportPhase(c, today);
+    return phase === 'active' || phase === 'security';
+  });
+}
+
+/** One line per difference between two versions of a product's cycles, for `facts:refresh` to print. */
+export function describeChanges(before: readonly ReleaseCycle[], after: readonly ReleaseCycle[]): string[] {
+  const old = new Map(before.map((c) => [c.cycle, c]));
+  const now = new Map(after.map((c) => [c.cycle, c]));
+  const lines: string[] = [];
+  for (const c of byNewest(after)) {
+    const was = old.get(c.cycle);
+    if (!was) {
+      lines.push(`${c.cycle}: new cycle, released ${c.releaseDate}${c.latest ? `, latest ${c.latest}` : ''}`);
+      continue;
+    }
+    for (const key of ['releaseDate', 'lts', 'ltsFrom', 'eoas', 'eol', 'latest', 'latestDate'] as const) {
+      if (was[key] !== c[key]) lines.push(`${c.cycle}: ${key} ${show(was[key])} → ${show(c[key])}`);
+    }
+  }
+  for (const c of byNewest(before)) if (!now.has(c.cycle)) lines.push(`${c.cycle}: no longer listed`);
+  return lines;
+}
+
+const show = (value: unknown) => (value === undefined ? '(none)' : String(value));
