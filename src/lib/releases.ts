@@ -103,7 +103,8 @@ export function applyOverrides(cycles: readonly ReleaseCycle[], overrides: reado
   for (const { source: _source, ...override } of overrides) {
     const base = merged.get(override.cycle);
     if (!base && !override.releaseDate) throw new Error(`override of cycle ${override.cycle} adds a cycle the data does not have, so it needs a releaseDate`);
-    merged.set(override.cycle, tidy({ lts: false, eoas: false, eol: false, ...base, ...tidy(override as ReleaseCycle) }));
+    const fields = tidy(override as ReleaseCycle);
+    merged.set(override.cycle, tidy({ ...{ lts: false, eoas: false, eol: false }, ...base, ...fields }));
   }
   return byNewest([...merged.values()]);
 }
@@ -166,3 +167,66 @@ export function describeChanges(before: readonly ReleaseCycle[], after: readonly
 }
 
 const show = (value: unknown) => (value === undefined ? '(none)' : String(value));
+
+/** The version facts a page shows for a framework, computed for `today` from its release data. */
+export interface VersionFacts {
+  /** The newest patch of the newest released line, and its date. */
+  currentVersion: string;
+  currentVersionDate: IsoDate;
+  /** The line it belongs to and where that line stands. */
+  currentCycle: ReleaseCycle;
+  /** The newest supported LTS line, where the project has LTS lines. */
+  lts?: ReleaseCycle | undefined;
+}
+
+export function versionFacts(cycles: readonly ReleaseCycle[], today: IsoDate): VersionFacts {
+  const current = currentCycle(cycles, today);
+  if (!current) throw new Error(`no release line was out on ${today}`);
+  return { currentVersion: current.latest ?? current.cycle, currentVersionDate: current.latestDate ?? current.releaseDate, currentCycle: current, lts: currentLts(cycles, today) };
+}
+
+/**
+ * Where a line stands on `today`, in words, for fact boxes and tables: "supported until 31 December 2027",
+ * "security fixes only until …", "out of support since …", "no end of support announced".
+ * `formatDay` turns an ISO day into the site's date format (kept out so this module stays free of locale code).
+ */
+export function supportText(cycle: ReleaseCycle, today: IsoDate, formatDay: (day: IsoDate) => string): string {
+  const end = (m: Milestone) => (typeof m === 'string' ? formatDay(m) : undefined);
+  switch (supportPhase(cycle, today)) {
+    case 'upcoming':
+      return `not released yet (due ${formatDay(cycle.releaseDate)})`;
+    case 'ended':
+      return end(cycle.eol) ? `out of support since ${formatDay(dayAfter(cycle.eol as IsoDate))}` : 'out of support';
+    case 'security':
+      return end(cycle.eol) ? `security fixes only, until ${end(cycle.eol)}` : 'security fixes only, no end date announced';
+    case 'active':
+      if (end(cycle.eoas) && end(cycle.eol)) return `bug and security fixes until ${end(cycle.eoas)}, security fixes until ${end(cycle.eol)}`;
+      return end(cycle.eol) ? `supported until ${end(cycle.eol)}` : 'supported, no end date announced';
+  }
+}
+
+/** The first day without support after a last supported day. */
+function dayAfter(day: IsoDate): IsoDate {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Whole months from one day to another (negative when `to` is earlier), for "months of support" figures. */
+export function monthsBetween(from: IsoDate, to: IsoDate): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+}
+
+/** Why a build should warn about the data: stale data, or a line presented as current that is out of support. */
+export function releaseDataWarnings(products: readonly { id: string; checkedAt?: IsoDate | undefined; cycles: readonly ReleaseCycle[] }[], today: IsoDate, maxAgeDays = 90): string[] {
+  const warnings: string[] = [];
+  for (const p of products) {
+    if (p.checkedAt) {
+      const age = Math.floor((Date.parse(today) - Date.parse(p.checkedAt)) / 86_400_000);
+      if (age > maxAgeDays) warnings.push(`${p.id}: release data last checked ${p.checkedAt}, ${age} days ago (over ${maxAgeDays}): run npm run facts:refresh`);
+    }
+    const current = currentCycle(p.cycles, today);
+    if (current && supportPhase(current, today) === 'ended') warnings.push(`${p.id}: the newest line, ${current.cycle}, is out of support on ${today}: is a newer release missing from the data?`);
+  }
+  return warnings;
+}

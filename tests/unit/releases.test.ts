@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyOverrides, currentCycle, currentLts, cyclesFromApi, cyclesFromProductYaml, describeChanges, supportPhase, supportedCycles, type ReleaseCycle } from '../../src/lib/releases';
+import { applyOverrides, currentCycle, currentLts, cyclesFromApi, cyclesFromProductYaml, describeChanges, monthsBetween, releaseDataWarnings, supportPhase, supportText, supportedCycles, versionFacts, type ReleaseCycle } from '../../src/lib/releases';
 
 const cycle = (c: Partial<ReleaseCycle> & { cycle: string; releaseDate: string }): ReleaseCycle => ({ lts: false, eoas: false, eol: false, ...c });
 
@@ -104,5 +104,56 @@ describe('what changed, for facts:refresh to print', () => {
     const after = [cycle({ cycle: '6.1', releaseDate: '2026-08-05', latest: '6.1' }), cycle({ cycle: '6.0', releaseDate: '2025-12-03', latest: '6.0.8' })];
     expect(describeChanges(before, after)).toEqual(['6.1: new cycle, released 2026-08-05, latest 6.1', '6.0: latest 6.0.7 → 6.0.8', '1.0: no longer listed']);
     expect(describeChanges(after, after)).toEqual([]);
+  });
+});
+
+describe('version facts and support in words', () => {
+  const day = (iso: string) => `<${iso}>`;
+  const django = [
+    cycle({ cycle: '6.1', releaseDate: '2026-08-05', eoas: '2027-04-30', eol: '2027-12-31', latest: '6.1.1', latestDate: '2026-09-02' }),
+    cycle({ cycle: '5.2', releaseDate: '2025-04-02', lts: true, eoas: '2025-12-03', eol: '2028-04-30', latest: '5.2.17', latestDate: '2026-08-04' }),
+    cycle({ cycle: '4.2', releaseDate: '2023-04-03', lts: true, eoas: '2023-12-04', eol: '2026-04-07' }),
+  ];
+
+  it('names the newest patch of the newest line, and the LTS line still supported', () => {
+    const facts = versionFacts(django, '2026-11-27');
+    expect(facts).toMatchObject({ currentVersion: '6.1.1', currentVersionDate: '2026-09-02', currentCycle: { cycle: '6.1' }, lts: { cycle: '5.2' } });
+    expect(versionFacts(django, '2026-04-01').lts?.cycle).toBe('5.2');
+    expect(versionFacts([django[2]!], '2027-01-01').lts).toBeUndefined();
+    expect(() => versionFacts(django, '2020-01-01')).toThrow(/no release line was out on 2020-01-01/);
+  });
+
+  it.each([
+    ['2026-11-27', '6.1', 'bug and security fixes until <2027-04-30>, security fixes until <2027-12-31>'],
+    ['2026-11-27', '5.2', 'security fixes only, until <2028-04-30>'],
+    ['2026-11-27', '4.2', 'out of support since <2026-04-08>'],
+    ['2026-01-01', '6.1', 'not released yet (due <2026-08-05>)'],
+  ])('on %s Django %s: %s', (today, line, text) => {
+    expect(supportText(django.find((c) => c.cycle === line)!, today, day)).toBe(text);
+  });
+
+  it('says when no end is announced', () => {
+    expect(supportText(cycle({ cycle: '5', releaseDate: '2024-09-09' }), '2026-11-27', day)).toBe('supported, no end date announced');
+    expect(supportText(cycle({ cycle: '4', releaseDate: '2014-04-09', eoas: '2025-04-01' }), '2026-11-27', day)).toBe('security fixes only, no end date announced');
+    expect(supportText(cycle({ cycle: '10', releaseDate: '2025-11-11', eol: '2028-11-14' }), '2026-11-27', day)).toBe('supported until <2028-11-14>');
+  });
+
+  it('counts whole months', () => {
+    expect(monthsBetween('2025-04-02', '2028-04-30')).toBe(36);
+    expect(monthsBetween('2025-04-30', '2025-05-29')).toBe(0);
+    expect(monthsBetween('2025-11-11', '2028-11-14')).toBe(36);
+  });
+
+  it('warns on data older than 90 days and on a newest line already out of support', () => {
+    const products = [
+      { id: 'django', checkedAt: '2026-08-22', cycles: django },
+      { id: 'fresh', checkedAt: '2026-11-01', cycles: django },
+      { id: 'stale-lines', checkedAt: '2026-11-01', cycles: [django[2]!] },
+    ];
+    expect(releaseDataWarnings(products, '2026-11-27')).toEqual([
+      'django: release data last checked 2026-08-22, 97 days ago (over 90): run npm run facts:refresh',
+      'stale-lines: the newest line, 4.2, is out of support on 2026-11-27: is a newer release missing from the data?',
+    ]);
+    expect(releaseDataWarnings(products.slice(1, 2), '2026-11-27')).toEqual([]);
   });
 });
