@@ -8,7 +8,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { entryIdsIn, entryOrdersIn, markdownFilesIn } from './lib/entry-ids';
+import { entryIdsIn, entryOrdersIn, markdownFilesIn, yamlIdsIn } from './lib/entry-ids';
 import { versusEntryId } from './lib/pairs';
 import { applyOverrides } from './lib/releases';
 import { NEWSLETTER_CONTENT_DIR, weekOfIssueFile } from './newsletter/archive';
@@ -17,9 +17,16 @@ import { USE_CASE_KEYS } from './lib/use-cases';
 const FRAMEWORKS_DIR = './content/frameworks';
 const TRENDS_DIR = './content/trends';
 const VERSUS_DIR = './content/versus';
+const RELEASES_DIR = './content/releases';
 
 /** An absolute https URL: every link we cite must be secure and complete. */
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an absolute https:// URL' });
+
+/** The id of a release-data file, `content/releases/<id>.yaml`; an unknown id fails the build, naming the field. */
+const releaseId = () => {
+  const known = yamlIdsIn(RELEASES_DIR);
+  return z.string().refine((id) => known.includes(id), { error: (issue) => `unknown release data "${String(issue.input)}" (known: ${known.join(', ')})` });
+};
 
 /** A citation backing a fact in the entry. */
 export const sourceSchema = z.strictObject({
@@ -61,6 +68,8 @@ export const frameworkSchema = z.strictObject({
   currentVersionDate: z.coerce.date(),
   /** Long-term-support line, if the project has one, and when its security support ends. */
   lts: z.strictObject({ version: z.string().min(1), supportedUntil: z.coerce.date() }).optional(),
+  /** Where its release lines and its runtime's come from: ids of `content/releases/<id>.yaml` (the same for ASP.NET Core and .NET). */
+  releases: z.strictObject({ framework: releaseId(), runtime: releaseId() }),
   /** Organisation or people who steward the project. */
   steward: z.string().min(2),
   homepage: httpsUrl,
@@ -272,5 +281,5 @@ export const collections = {
     loader: quietWhenEmpty(glob({ base: NEWSLETTER_CONTENT_DIR, pattern: '[^_]*.md', generateId: ({ entry }) => weekOfIssueFile(`${NEWSLETTER_CONTENT_DIR}/${entry}`).id }), NEWSLETTER_CONTENT_DIR),
     schema: newsletterSchema,
   }),
-  releases: defineCollection({ loader: glob({ base: './content/releases', pattern: '[^_]*.yaml' }), schema: releaseSchema }),
+  releases: defineCollection({ loader: glob({ base: RELEASES_DIR, pattern: '[^_]*.yaml' }), schema: releaseSchema }),
 };

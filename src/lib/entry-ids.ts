@@ -16,6 +16,15 @@ export function entryIdsIn(dir: string): string[] {
     .sort();
 }
 
+/** The ids of the YAML entry files directly in `dir` (`nodejs.yaml` → "nodejs"; drafts, named `_…`, left out). */
+export function yamlIdsIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith('_') && name.endsWith('.yaml'))
+    .map((name) => name.slice(0, -'.yaml'.length))
+    .sort();
+}
+
 /** The Markdown entry files directly in `dir` (drafts, named `_…`, left out); none when `dir` does not exist. */
 export function markdownFilesIn(dir: string): string[] {
   if (!existsSync(dir)) return [];
