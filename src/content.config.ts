@@ -9,8 +9,9 @@ import { defineCollection, reference } from 'astro:content';
 import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { entryIdsIn, entryOrdersIn, markdownFilesIn, yamlIdsIn } from './lib/entry-ids';
-import { versusEntryId } from './lib/pairs';
+import { allPairs, pairSlug, versusEntryId } from './lib/pairs';
 import { applyOverrides } from './lib/releases';
+import { missingVersusProblem, pickKeysProblem, sentenceCount } from './lib/versus';
 import { NEWSLETTER_CONTENT_DIR, weekOfIssueFile } from './newsletter/archive';
 import { USE_CASE_KEYS } from './lib/use-cases';
 
@@ -150,11 +151,44 @@ export const readingSchema = z.strictObject({
   framework: frameworkRef().optional(),
 });
 
-/** Editorial text for one head-to-head page; the body (MDX) is shown above the data-driven comparison. */
+/** Typographic quotes only (’ “ ”), the site's chosen style: a straight ' or " in editorial text is a typo. */
+const curly = (text: string) => !/['"]/.test(text);
+const CURLY = { error: 'use typographic quotes and apostrophes (’ “ ”), not straight ones' };
+
+/**
+ * One "Pick A if …" line: it completes "Pick <Name> if", so it starts in lower case and, being a list item, has no
+ * closing punctuation.
+ */
+const pickLine = z
+  .string()
+  .min(15)
+  .max(170)
+  .regex(/^[a-z]/, 'starts in lower case: the line completes “Pick <Name> if …”')
+  .refine((line) => !/[.,;:!]$/.test(line), { error: 'no punctuation at the end: each line is a list item' })
+  .refine(curly, CURLY);
+
+/**
+ * Editorial text for one head-to-head page: the verdict under the title, "Pick A if …" for each side, and the
+ * sources behind them. The MDX body is optional: a longer "Our take" shown above the data-driven comparison.
+ * The loader checks what the schema cannot see: the `pick` keys against the file name, and a file for every pair.
+ */
 export const versusSchema = z.strictObject({
-  /** One or two sentences on what the text argues: the page's meta description and the RSS summary (50–160). */
-  summary: z.string().min(50).max(160),
+  /** One or two sentences on what the page argues: its meta description and the RSS summary (50–160). */
+  summary: z.string().min(50).max(160).refine(curly, CURLY),
+  /** The editor's verdict, the first thing under the title: two or three sentences of plain text. */
+  lead: z
+    .string()
+    .min(120)
+    .max(480)
+    .refine((text) => [2, 3].includes(sentenceCount(text)), { error: (issue) => `write two or three sentences (found ${sentenceCount(String(issue.input))})` })
+    .refine(curly, CURLY),
+  /** "Pick <Name> if …" lines, keyed by the pair's two framework ids (exactly those two), two to four lines each. */
+  pick: z.record(z.string(), z.array(pickLine).min(2, 'two to four lines per framework').max(4, 'two to four lines per framework')),
+  /** Citations for the facts in the lead and the pick lines (at least two), listed at the end of the page. */
+  sources: z.array(sourceSchema).min(2),
+  /** When the text was first published (the article's datePublished). */
   publishedAt: z.coerce.date(),
+  /** When the text last changed in substance (dateModified). */
   updatedAt: z.coerce.date(),
 });
 
@@ -256,6 +290,21 @@ const quietWhenEmpty = (loader: Loader, dir: string): Loader => ({
   },
 });
 
+/**
+ * The versus loader, failing when a pair of frameworks has no file: every head-to-head page carries an editor's
+ * verdict, so a new framework means new versus files, named in the error. The pairs come from the framework
+ * files on disk, as the page routes do.
+ */
+const everyPair = (loader: Loader): Loader => ({
+  name: `${loader.name}-every-pair`,
+  load: async (context) => {
+    await loader.load(context);
+    const slugs = allPairs(entryOrdersIn(FRAMEWORKS_DIR)).map(([a, b]) => pairSlug(a, b));
+    const problem = missingVersusProblem(slugs, context.store.keys());
+    if (problem) throw new Error(`${VERSUS_DIR.slice(2)}: ${problem}`);
+  },
+});
+
 /** MDX files only; `_draft.mdx` is ignored. `django/index.mdx` gets the id `django`. */
 const mdxIn = (base: string) => glob({ base, pattern: '**/[^_]*.mdx' });
 
@@ -269,11 +318,20 @@ export const collections = {
    * order. Anything else (a typo, the reverse order, the same framework twice) fails `astro sync`, naming the file.
    */
   versus: defineCollection({
-    loader: glob({
-      base: VERSUS_DIR,
-      pattern: '[^_]*.mdx',
-      generateId: ({ entry }) => versusEntryId(`${VERSUS_DIR.slice(2)}/${entry}`, entryOrdersIn(FRAMEWORKS_DIR)),
-    }),
+    loader: everyPair(
+      glob({
+        base: VERSUS_DIR,
+        pattern: '[^_]*.mdx',
+        generateId: ({ entry, data }) => {
+          const file = `${VERSUS_DIR.slice(2)}/${entry}`;
+          const id = versusEntryId(file, entryOrdersIn(FRAMEWORKS_DIR));
+          // The keys of `pick` belong to the file name, which the schema cannot see: checked here, naming both.
+          const problem = data['pick'] && typeof data['pick'] === 'object' ? pickKeysProblem(id, Object.keys(data['pick'])) : undefined;
+          if (problem) throw new Error(`${file}: ${problem}`);
+          return id;
+        },
+      }),
+    ),
     schema: versusSchema,
   }),
   /** Keyed by the ISO week ("2026-W48"); a file name that is not a week fails `astro sync`, naming the file. */

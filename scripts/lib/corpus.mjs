@@ -5,7 +5,8 @@
  *
  * Two kinds:
  * - trends: one page (and one share image) per entry, so the page count grows linearly with the corpus;
- * - frameworks: one article per entry, but also a head-to-head page for every pair, n(n-1)/2 of them.
+ * - frameworks: one article per entry, but also a head-to-head page for every pair, n(n-1)/2 of them, each with
+ *   the versus file every pair page needs (see syntheticVersusFiles).
  */
 import { stringify } from 'yaml';
 import { USE_CASE_KEYS } from '../../src/lib/use-cases.ts';
@@ -140,6 +141,33 @@ export function syntheticFramework(i) {
     sources: sources(rand, i),
   };
   return { id, path: `${id}/index.mdx`, text: mdx(frontmatter, fillerBody(i + 1)) };
+}
+
+/** The versus file of the pair `first`-vs-`second` (canonical order), frontmatter only, valid for the real schema. */
+export function syntheticVersus(first, second) {
+  const id = `${first}-vs-${second}`;
+  const frontmatter = {
+    summary: `Synthetic head-to-head ${id}, written only to measure how the build scales.`,
+    lead: `Synthetic verdict on ${first} against ${second}, written only to measure how the build scales. It says nothing about either framework, in the two sentences the schema asks for.`,
+    pick: Object.fromEntries(
+      [first, second].map((f) => [f, [`you are measuring the build with ${f} in the corpus`, `you need a second line for ${f} to pass the schema`]]),
+    ),
+    sources: [1, 2].map((k) => ({ title: `Synthetic source ${k} for ${id}`, url: `https://example.org/versus/${id}/${k}` })),
+    publishedAt: iso(2026, 1, 1),
+    updatedAt: iso(2026, 1, 1),
+  };
+  return { id, path: `${id}.mdx`, text: mdx(frontmatter, '') };
+}
+
+/**
+ * The versus files for every pair that includes one of `newIds`, given every framework with its `order` (as
+ * entryOrdersIn reads them): the build fails on a pair without one. Canonical order as in src/lib/pairs.ts, lower
+ * `order` first, then by id (that module cannot be loaded by plain Node; the unit test checks both agree).
+ */
+export function syntheticVersusFiles(frameworks, newIds) {
+  const sorted = [...frameworks].sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
+  const fresh = new Set(newIds);
+  return sorted.flatMap((a, i) => sorted.slice(i + 1).filter((b) => fresh.has(a.id) || fresh.has(b.id)).map((b) => syntheticVersus(a.id, b.id)));
 }
 
 /** n entries of a kind: `{ id, path, text }`, `path` relative to that collection's folder. */

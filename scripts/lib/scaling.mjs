@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { entryIdsIn } from '../../src/lib/entry-ids.ts';
-import { syntheticCorpus } from './corpus.mjs';
+import { entryIdsIn, entryOrdersIn } from '../../src/lib/entry-ids.ts';
+import { syntheticCorpus, syntheticVersusFiles } from './corpus.mjs';
 import { listFiles } from './page-weight.mjs';
 
 const GNU_TIME = '/usr/bin/time';
@@ -24,14 +24,21 @@ export function copyProject(projectDir = '.', prefix = 'guide-scale-') {
   return root;
 }
 
-/** Writes the corpus into the copy's collection folder; returns how many entries were written. */
+/**
+ * Writes the corpus into the copy's collection folder, and for frameworks the versus file of each new pair (every
+ * pair page needs one); returns how many entries were written.
+ */
 export function writeCorpus(root, kind, n) {
-  const base = join(root, 'content', kind);
-  const entries = syntheticCorpus(kind, n, entryIdsIn(join(root, 'content', 'frameworks')));
-  for (const entry of entries) {
+  const write = (base, entry) => {
     const file = join(base, entry.path);
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, entry.text);
+  };
+  const frameworksDir = join(root, 'content', 'frameworks');
+  const entries = syntheticCorpus(kind, n, entryIdsIn(frameworksDir));
+  for (const entry of entries) write(join(root, 'content', kind), entry);
+  if (kind === 'frameworks') {
+    for (const versus of syntheticVersusFiles(entryOrdersIn(frameworksDir), entries.map((e) => e.id))) write(join(root, 'content', 'versus'), versus);
   }
   return entries.length;
 }

@@ -20,7 +20,7 @@ export async function GET(context: APIContext) {
 
   const frameworks = await getCollection('frameworks');
   const trends = await getCollection('trends');
-  // Head-to-head pages join the feed only when they have editorial text (a `versus` entry), not for data alone.
+  // Every head-to-head page has editorial text (a `versus` entry): its verdict, its "Pick A if …" lines and any longer take.
   const versus = await getCollection('versus');
   const items = [
     ...(await Promise.all(
@@ -54,7 +54,7 @@ export async function GET(context: APIContext) {
             link: comparePath(entry.id),
             pubDate: entry.data.publishedAt,
             categories: ['Comparisons', pair.first.data.name, pair.second.data.name],
-            content: await fullText(entry),
+            content: pickHtml(entry.data.lead, [pair.first, pair.second], entry.data.pick) + (await fullText(entry)),
           },
         ];
       }),
@@ -69,6 +69,12 @@ export async function GET(context: APIContext) {
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>${site.locale}</language><atom:link href="${absoluteUrl('/rss.xml', origin)}" rel="self" type="application/rss+xml"/>`,
   });
+}
+
+/** The verdict and the "Pick A if …" lists of a head-to-head page, as on the page. */
+function pickHtml(lead: string, pair: CollectionEntry<'frameworks'>[], pick: Record<string, string[]>): string {
+  const list = (f: CollectionEntry<'frameworks'>) => `<h2>Pick ${escapeHtml(f.data.name)} if …</h2><ul>${(pick[f.id] ?? []).map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`;
+  return `<p>${escapeHtml(lead)}</p>${pair.map(list).join('')}`;
 }
 
 function escapeHtml(text: string): string {

@@ -48,6 +48,23 @@ describe('astro sync over a broken entry', () => {
     expect(output).toContain('content/versus/djnago-vs-express.mdx: unknown framework "djnago"');
   }, 60_000);
 
+  it('fails on a "Pick … if" key that is not one of the pair, naming the file and the field', () => {
+    const root = copyProject();
+    const file = join(root, 'content/versus/django-vs-laravel.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^  laravel:$/m, '  larvel:'));
+    const { status, output } = sync(root);
+    expect(status, output).not.toBe(0);
+    expect(output).toContain('content/versus/django-vs-laravel.mdx: pick: unknown key "larvel", missing "laravel"');
+  }, 60_000);
+
+  it('fails when a pair of frameworks has no versus file, naming the file to write', () => {
+    const root = copyProject();
+    rmSync(join(root, 'content/versus/express-vs-django.mdx'));
+    const { status, output } = sync(root);
+    expect(status, output).not.toBe(0);
+    expect(output).toContain('missing: content/versus/express-vs-django.mdx');
+  }, 60_000);
+
   it('fails on a newsletter issue listing an article that does not exist, naming the file and the field', () => {
     const root = copyProject();
     mkdirSync(join(root, 'content/newsletter'));

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { entryIdsIn } from '../../src/lib/entry-ids';
 import { allPairs, pairSlug, pairsWith } from '../../src/lib/pairs';
 import { barWidth, RATING_KEYS } from '../../src/lib/ratings';
-import { frameworkEntries } from '../support/collections';
+import { frameworkEntries, versusEntries } from '../support/collections';
+import { decode, jsonLdBlocks, meta } from '../support/html';
 
 /** The head-to-head pages in dist/ (npm test builds first), checked against the collection data. */
 const client = (p: string) => `dist/client/${p}`;
@@ -26,8 +26,9 @@ function classOf(page: string, attr: string, from = 0): string {
 }
 
 describe('head-to-head pages', () => {
-  it('builds exactly the ten canonical pair pages and no reversed ones', () => {
-    expect(slugs).toHaveLength(10);
+  it('builds exactly the canonical pair pages, one per pair of frameworks, and no reversed ones', () => {
+    const n = frameworkEntries.length;
+    expect(slugs).toHaveLength((n * (n - 1)) / 2);
     const built = readdirSync(client('compare'), { withFileTypes: true })
       .filter((d) => d.isDirectory())
       .map((d) => d.name)
@@ -68,26 +69,86 @@ describe('head-to-head pages', () => {
     }
   });
 
-  it('shows editorial text only where a versus entry exists, and reads from data alone elsewhere', () => {
-    const withText = entryIdsIn('content/versus');
-    expect(withText.length).toBeGreaterThan(0);
-    for (const slug of slugs) {
-      const page = html(`compare/${slug}/index.html`);
-      expect(page.includes('data-editorial'), slug).toBe(withText.includes(slug));
-      for (const section of ['id="facts"', 'id="ratings"', 'id="where-each-leads"', 'id="which-to-pick"']) expect(page, `${slug} ${section}`).toContain(section);
+  /** The text of every element with `tag` inside `html`, tags stripped and entities decoded. */
+  const texts = (html: string, tag: string) => [...html.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => decode(m[1]!.replace(/<[^>]+>/g, '')).trim());
+  const between = (page: string, from: string, to: string) => page.slice(page.indexOf(from), page.indexOf(to, page.indexOf(from)));
+  const entry = (slug: string) => versusEntries.find((v) => v.id === slug)!;
+
+  it.each(slugs)('%s: the verdict is the first paragraph after the h1, and the page is described by its summary', (slug) => {
+    const page = html(`compare/${slug}/index.html`);
+    const { lead, summary } = entry(slug).data;
+    const afterH1 = page.slice(page.indexOf('</h1>'));
+    expect(texts(afterH1, 'p')[0]).toBe(lead);
+    expect(meta(page, 'description')).toBe(summary);
+    for (const section of ['id="facts"', 'id="ratings"', 'id="where-each-leads"', 'id="which-to-pick"', 'id="sources"']) expect(page, `${slug} ${section}`).toContain(section);
+  });
+
+  it.each(slugs)('%s: both "Pick … if" lists hold the entry’s two to four lines', (slug) => {
+    const page = html(`compare/${slug}/index.html`);
+    for (const id of slug.split('-vs-')) {
+      const list = between(page, `data-pick="${id}"`, '</section>');
+      expect(texts(list, 'h3')).toEqual([`Pick ${name(id)} if …`]);
+      const items = texts(list, 'li');
+      expect(items.length, id).toBeGreaterThanOrEqual(2);
+      expect(items.length, id).toBeLessThanOrEqual(4);
+      expect(items).toEqual(entry(slug).data.pick[id]);
     }
   });
 
-  it('puts only the pairs with editorial text in the RSS feed, and every pair in the sitemap', () => {
+  it.each(slugs)('%s: ends with its sources as https links', (slug) => {
+    const page = html(`compare/${slug}/index.html`);
+    const list = between(page, 'data-sources', '</section>');
+    const hrefs = [...list.matchAll(/<a href="([^"]*)"/g)].map((m) => decode(m[1]!));
+    expect(hrefs).toEqual(entry(slug).data.sources.map((s) => s.url));
+    expect(hrefs.length).toBeGreaterThanOrEqual(2);
+    for (const url of hrefs) expect(url).toMatch(/^https:\/\//);
+    // The last section of the article.
+    expect(page.indexOf('aria-labelledby="', page.indexOf('data-sources')), 'a section after the sources').toBe(-1);
+  });
+
+  it.each(slugs)('%s: no column for a side that leads on nothing, no "X on X" runtime', (slug) => {
+    const page = html(`compare/${slug}/index.html`);
+    const text = decode(page.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '));
+    expect(text).not.toMatch(/does not score higher|on any of the six ratings/);
+    const [a, b] = slug.split('-vs-');
+    const rows = RATING_KEYS.map((key) => {
+      const [x, y] = [a!, b!].map((id) => frameworkEntries.find((f) => f.id === id)!.data.ratings[key].score);
+      return Math.sign(x! - y!);
+    });
+    expect(page.includes('data-leads="a"'), `${slug} leads-a`).toBe(rows.includes(1));
+    expect(page.includes('data-leads="b"'), `${slug} leads-b`).toBe(rows.includes(-1));
+    for (const m of text.matchAll(/\b([\w#.]+) on (?:the )?([\w#.]+)\b/g)) expect(m[1], m[0]).not.toBe(m[2]);
+    for (const id of [a!, b!]) {
+      const { languages, runtime } = frameworkEntries.find((f) => f.id === id)!.data;
+      expect(text, `${id} card`).toContain(languages.join(' · '));
+      if (!languages.includes(runtime)) expect(text, `${id} card`).toMatch(new RegExp(`${languages.join(' · ')} on (the )?${runtime.replace('.', '\\.')}`));
+    }
+  });
+
+  it.each(slugs)('%s: TechArticle structured data with the entry’s dates', (slug) => {
+    const page = html(`compare/${slug}/index.html`);
+    const nodes = jsonLdBlocks(page).flatMap((b) => (b as { '@graph'?: Record<string, unknown>[] })['@graph'] ?? [b as Record<string, unknown>]);
+    const article = nodes.find((n) => n['@type'] === 'TechArticle');
+    expect(article, slug).toBeDefined();
+    const { summary, publishedAt, updatedAt } = entry(slug).data;
+    expect(article!['description']).toBe(summary);
+    expect(String(article!['datePublished'])).toContain(publishedAt.toISOString().slice(0, 10));
+    expect(String(article!['dateModified'])).toContain(updatedAt.toISOString().slice(0, 10));
+  });
+
+  it('shows a longer take only for entries with a body', () => {
+    for (const slug of slugs) expect(html(`compare/${slug}/index.html`).includes('data-editorial'), slug).toBe(Boolean(entry(slug).body.trim()));
+  });
+
+  it('puts every pair in the RSS feed, with its verdict, and in the sitemap', () => {
     const rss = html('rss.xml');
     const sitemap = html('sitemap-0.xml');
-    const withText = entryIdsIn('content/versus');
     for (const slug of slugs) {
-      expect(rss.includes(`/compare/${slug}/</link>`), `rss ${slug}`).toBe(withText.includes(slug));
+      expect(rss, `rss ${slug}`).toContain(`/compare/${slug}/</link>`);
       expect(sitemap, `sitemap ${slug}`).toContain(`/compare/${slug}/</loc>`);
+      const [first, second] = slug.split('-vs-');
+      expect(rss).toContain(`<title>${name(first!)} vs ${name(second!)}</title>`);
     }
-    const [first, second] = withText[0]!.split('-vs-');
-    expect(rss).toContain(`<title>${name(first!)} vs ${name(second!)}</title>`);
     expect(sitemap).not.toMatch(/\/compare\/(pick|laravel-vs-django)\//);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fillerBody, prng, syntheticCorpus, syntheticFramework, syntheticTrend } from '../../scripts/lib/corpus.mjs';
-import { frameworkSchema, trendSchema } from '../../src/content.config';
+import { fillerBody, prng, syntheticCorpus, syntheticFramework, syntheticTrend, syntheticVersusFiles } from '../../scripts/lib/corpus.mjs';
+import { frameworkSchema, trendSchema, versusSchema } from '../../src/content.config';
+import { allPairs, pairSlug } from '../../src/lib/pairs';
+import { pickKeysProblem } from '../../src/lib/versus';
+import { frameworkEntries } from '../support/collections';
 import { readMdx } from '../../src/lib/content-files';
 import { entryIdsIn } from '../../src/lib/entry-ids';
 import { countWords } from '../../src/lib/reading-time';
@@ -77,6 +80,25 @@ describe('synthetic frameworks', () => {
     expect(() => frameworkSchema.parse(mdx.data)).not.toThrow();
     expect(entry.path).toBe(`${entry.id}/index.mdx`);
     expect(frameworkIds).not.toContain(entry.id);
+  });
+
+  it('bring a valid versus file for every new pair, named as the pair pages are', () => {
+    const corpus = syntheticCorpus('frameworks', 3);
+    const all = [...frameworkEntries.map((f) => ({ id: f.id, data: { order: f.data.order } })), ...corpus.map((e: { id: string }, i: number) => ({ id: e.id, data: { order: 1000 + i } }))];
+    const files = syntheticVersusFiles(
+      all,
+      corpus.map((e: { id: string }) => e.id),
+    );
+    const newPairs = allPairs(all)
+      .map(([a, b]) => pairSlug(a, b))
+      .filter((slug) => corpus.some((e: { id: string }) => slug.split('-vs-').includes(e.id)));
+    expect(files.map((f: { id: string }) => f.id)).toEqual(newPairs);
+    expect(files).toHaveLength(frameworkEntries.length * 3 + 3);
+    for (const file of files) {
+      const data = versusSchema.parse(parsed(file.text).data);
+      expect(pickKeysProblem(file.id, Object.keys(data.pick))).toBeUndefined();
+      expect(file.path).toBe(`${file.id}.mdx`);
+    }
   });
 
   it('rejects an unknown kind', () => {

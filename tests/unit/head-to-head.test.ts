@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { barWidth } from '../../src/lib/ratings';
-import {
-  eitherSentence,
-  factRows,
-  languageQuestion,
-  listText,
-  pairDescription,
-  pairPageTitle,
-  pickReasons,
-  ratingRows,
-  tally,
-  tallySentence,
-  type Contender,
-} from '../../src/lib/head-to-head';
+import { factRows, listText, pairPageTitle, platformText, ratingRows, tally, type Contender } from '../../src/lib/head-to-head';
 import { pageTitle } from '../../src/lib/head';
 import { allPairs } from '../../src/lib/pairs';
 import { RATING_KEYS, type RatingDimension } from '../../src/lib/ratings';
@@ -20,8 +8,7 @@ import { site } from '../../src/site';
 import { frameworkEntries } from '../support/collections';
 
 const REASON = 'A reason long enough to explain the score.';
-const scores = (s: Partial<Record<RatingDimension, number>>) =>
-  Object.fromEntries(RATING_KEYS.map((k) => [k, { score: s[k] ?? 3, reason: `${k}: ${REASON}` }])) as Contender['ratings'];
+const scores = (s: Partial<Record<RatingDimension, number>>) => Object.fromEntries(RATING_KEYS.map((k) => [k, { score: s[k] ?? 3, reason: `${k}: ${REASON}` }])) as Contender['ratings'];
 const contender = (id: string, name: string, extra: Partial<Contender> = {}): Contender => ({
   id,
   name,
@@ -33,7 +20,6 @@ const contender = (id: string, name: string, extra: Partial<Contender> = {}): Co
   currentVersion: '1.0',
   currentVersionDate: new Date('2026-01-02T00:00:00Z'),
   steward: 'Someone',
-  strengths: ['First strength', 'Second strength', 'Third strength'],
   ratings: scores({}),
   ...extra,
 });
@@ -56,37 +42,34 @@ describe('ratings head to head', () => {
     expect(rows.find((r) => r.key === 'security')?.leader).toBe('tie');
   });
 
-  it('tallies and says it in one sentence', () => {
+  it('tallies the leaders of each side and the level ratings', () => {
     const t = tally(rows);
     expect([t.a.length, t.b.length, t.tie.length]).toEqual([1, 1, 4]);
-    expect(tallySentence(alpha, beta, rows)).toBe(
-      'Of our six ratings, Alpha scores higher on one (performance), Beta on one (ease of learning), and they are level on four.',
-    );
-    const none = ratingRows(alpha, alpha);
-    expect(tallySentence(alpha, alpha, none)).toBe('Of our six ratings, Alpha scores higher on none, Alpha on none, and they are level on six.');
+    expect(t.a.map((r) => r.key)).toEqual(['performance']);
+    expect(t.b.map((r) => r.key)).toEqual(['learningCurve']);
+    const level = tally(ratingRows(alpha, alpha));
+    expect([level.a.length, level.b.length, level.tie.length]).toEqual([0, 0, 6]);
   });
 });
 
-describe('pick A if …', () => {
-  it('gives language, unique use cases, ratings led and strengths, with the data behind each', () => {
-    expect(pickReasons(alpha, beta)).toEqual([
-      { text: 'you or your team already work in Java or Kotlin' },
-      { text: 'you are building a large enterprise system', basis: 'a best fit for Alpha, not for Beta' },
-      { text: 'raw speed per server matters most', basis: 'Performance: 5/5 against 3/5' },
-      { text: 'its main strengths are what you need most:', items: ['First strength', 'Second strength'] },
-    ]);
+describe('what you write and what runs it', () => {
+  it('names the runtime after the languages, with "the" for one named by its initials', () => {
+    expect(platformText(['Python'], 'CPython')).toBe('Python on CPython');
+    expect(platformText(['JavaScript', 'TypeScript'], 'Node.js')).toBe('JavaScript · TypeScript on Node.js');
+    expect(platformText(['Java', 'Kotlin'], 'JVM')).toBe('Java · Kotlin on the JVM');
+    expect(platformText(['C#'], '.NET')).toBe('C# on .NET');
   });
 
-  it('drops the language reason when the two share a language', () => {
-    const gamma = contender('gamma', 'Gamma', { languages: ['Kotlin'] });
-    expect(pickReasons(alpha, gamma).map((r) => r.text)).not.toContain('you or your team already work in Java or Kotlin');
-    expect(languageQuestion(alpha, gamma)).toBeUndefined();
-    expect(languageQuestion(alpha, beta)).toBe('Java/Kotlin or Python?');
+  it('says the language once when the runtime has its name', () => {
+    expect(platformText(['PHP'], 'PHP')).toBe('PHP');
+    expect(platformText(['Ruby'], 'ruby')).toBe('Ruby');
   });
 
-  it('says when both fit, and says nothing when they share no use case', () => {
-    expect(eitherSentence(alpha, beta)).toMatch(/^Both articles name them a best fit for a web app or MVP that has to ship fast\. For that kind of project/);
-    expect(eitherSentence(alpha, contender('c', 'C', { bestFor: ['real-time'] }))).toBeUndefined();
+  it.each(frameworkEntries.map((f) => [f.id, f.data.languages, f.data.runtime] as const))('%s reads right from its data', (_id, languages, runtime) => {
+    const text = platformText(languages, runtime);
+    expect(text.startsWith(languages.join(' · ')), text).toBe(true);
+    expect(text, 'no "X on X"').not.toMatch(/(^|\s)(\S+) on (the )?\2$/i);
+    expect(text.endsWith(runtime) || languages.some((l) => l.toLowerCase() === runtime.toLowerCase()), text).toBe(true);
   });
 });
 
@@ -112,19 +95,12 @@ describe('facts and small helpers', () => {
   });
 });
 
-describe('every real pair reads well from data alone', () => {
+describe('every real pair', () => {
   const contenders = frameworkEntries.map((f): Contender => ({ id: f.id, ...f.data }));
   const pairs = allPairs(frameworkEntries).map(([a, b]) => [contenders.find((c) => c.id === a.id)!, contenders.find((c) => c.id === b.id)!] as const);
 
-  it.each(pairs.map(([a, b]) => [`${a.name} vs ${b.name}`, a, b] as const))('%s', (_label, a, b) => {
+  it.each(pairs.map(([a, b]) => [`${a.name} vs ${b.name}`, a, b] as const))('%s has a title short enough for search results', (_label, a, b) => {
     // Search results cut titles at about 70 characters (html-validate's long-title rule uses the same limit).
     expect(pageTitle(pairPageTitle(a, b), site.name).length).toBeLessThanOrEqual(70);
-    const description = pairDescription(a, b);
-    expect(description.length).toBeGreaterThanOrEqual(50);
-    expect(description.length).toBeLessThanOrEqual(160);
-    // At least two reasons each side beyond the strengths, so neither column is thin.
-    expect(pickReasons(a, b).length).toBeGreaterThanOrEqual(3);
-    expect(pickReasons(b, a).length).toBeGreaterThanOrEqual(3);
-    expect(tallySentence(a, b, ratingRows(a, b))).toMatch(/^Of our six ratings, .+\.$/);
   });
 });
