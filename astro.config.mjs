@@ -7,6 +7,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { readFileSync } from 'node:fs';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { precompress } from './src/integrations/precompress.ts';
+import { releaseDataCheck } from './src/integrations/release-data.ts';
 import { tightenCspIntegration } from './src/integrations/tighten-csp.ts';
 import { isAstroDirectiveWarning } from './src/lib/build-warnings.ts';
 import { scriptHash } from './src/lib/csp.ts';
@@ -39,6 +40,7 @@ export default defineConfig({
   adapter: node({ mode: 'middleware' }),
   server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
   integrations: [
+    releaseDataCheck(),
     mdx(),
     sitemap({
       // The newsletter's landing page and its archive belong in the sitemap, not its steps (inbox, confirm, unsubscribe…).

@@ -63,12 +63,6 @@ export const frameworkSchema = z.strictObject({
   firstRelease: z.number().int().min(1990).max(2100),
   /** SPDX licence identifier. */
   license: z.enum(SPDX_LICENSES),
-  /** Current stable version, e.g. "5.2.1". */
-  currentVersion: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'must look like 5.2 or 5.2.1'),
-  /** When that version was released. */
-  currentVersionDate: z.coerce.date(),
-  /** Long-term-support line, if the project has one, and when its security support ends. */
-  lts: z.strictObject({ version: z.string().min(1), supportedUntil: z.coerce.date() }).optional(),
   /** Where its release lines and its runtime's come from: ids of `content/releases/<id>.yaml` (the same for ASP.NET Core and .NET). */
   releases: z.strictObject({ framework: releaseId(), runtime: releaseId() }),
   /** Organisation or people who steward the project. */

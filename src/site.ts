@@ -4,6 +4,17 @@
  */
 export const SITE_URL_DEFAULT = 'http://localhost:4321';
 
+/**
+ * The day the site describes: which release is current and what is still supported are computed for it. The day
+ * of the build, unless BUILD_DATE (YYYY-MM-DD) pins it, for a reproducible build or a test.
+ */
+export const asOf: string = (() => {
+  const pinned = process.env['BUILD_DATE'];
+  if (pinned === undefined || pinned === '') return new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned) || Number.isNaN(Date.parse(pinned))) throw new Error(`BUILD_DATE must be a day like 2026-11-27, not "${pinned}"`);
+  return pinned;
+})();
+
 export const site = {
   name: 'Backend Frameworks Guide',
   shortName: 'Backend Guide',

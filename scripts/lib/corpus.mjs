@@ -112,6 +112,14 @@ export function syntheticTrend(i, frameworkIds) {
 const ratingKeys = ['performance', 'scalability', 'security', 'learningCurve', 'ecosystem', 'jobMarket'];
 
 /** Framework entry `i` (a folder `content/frameworks/<id>/index.mdx`). Each adds a pair page with every other framework. */
+const RELEASES = [
+  { framework: 'django', runtime: 'python' },
+  { framework: 'express', runtime: 'nodejs' },
+  { framework: 'spring-boot', runtime: 'java' },
+  { framework: 'laravel', runtime: 'php' },
+  { framework: 'dotnet', runtime: 'dotnet' },
+];
+
 export function syntheticFramework(i) {
   const rand = prng(2_000_029 * (i + 1));
   const id = `synthetic-framework-${pad(i)}`;
@@ -126,8 +134,8 @@ export function syntheticFramework(i) {
     firstRelease: 2000 + (i % 26),
     // Two of SPDX_LICENSES (src/content.config.ts imports astro:content, which plain Node cannot load).
     license: i % 2 ? 'Apache-2.0' : 'MIT',
-    currentVersion: `${1 + (i % 9)}.${i % 10}.${i % 7}`,
-    currentVersionDate: iso(2026, 1 + (i % 12), 1 + (i % 28)),
+    // Release data of a real framework and runtime (content/releases): versions come from data, never frontmatter.
+    releases: RELEASES[i % RELEASES.length],
     steward: `Synthetic Foundation ${pad(i)}`,
     homepage: `https://example.org/frameworks/${id}/`,
     repository: `https://example.org/git/${id}`,

@@ -2,6 +2,6 @@
 import type { Candidate } from './decision';
 import type { FrameworkData } from './framework-data';
 
-export function toCandidates(frameworks: readonly { id: string; data: FrameworkData }[]): Candidate[] {
+export function toCandidates(frameworks: readonly { id: string; data: Pick<FrameworkData, 'name' | 'order' | 'languages' | 'bestFor' | 'ratings'> }[]): Candidate[] {
   return frameworks.map(({ id, data }) => ({ id, name: data.name, order: data.order, languages: data.languages, bestFor: data.bestFor, ratings: data.ratings }));
 }

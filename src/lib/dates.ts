@@ -9,3 +9,8 @@ export function formatDate(date: Date): string {
 export function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
+
+/** "30 April 2028" from "2028-04-30". */
+export function formatDay(day: string): string {
+  return formatDate(new Date(`${day}T00:00:00Z`));
+}

@@ -185,6 +185,24 @@ export function versionFacts(cycles: readonly ReleaseCycle[], today: IsoDate): V
   return { currentVersion: current.latest ?? current.cycle, currentVersionDate: current.latestDate ?? current.releaseDate, currentCycle: current, lts: currentLts(cycles, today) };
 }
 
+/** The fields a framework's pages read: its current version and date, and its LTS line with its last day. */
+export type VersionFields = {
+  currentVersion: string;
+  currentVersionDate: Date;
+  lts?: { version: string; supportedUntil: Date } | undefined;
+};
+
+export function versionFields(cycles: readonly ReleaseCycle[], today: IsoDate): VersionFields {
+  const facts = versionFacts(cycles, today);
+  const utcDay = (day: IsoDate) => new Date(`${day}T00:00:00Z`);
+  const ltsEnd = facts.lts && typeof facts.lts.eol === 'string' ? facts.lts.eol : undefined;
+  return {
+    currentVersion: facts.currentVersion,
+    currentVersionDate: utcDay(facts.currentVersionDate),
+    lts: facts.lts && ltsEnd ? { version: facts.lts.cycle, supportedUntil: utcDay(ltsEnd) } : undefined,
+  };
+}
+
 /**
  * Where a line stands on `today`, in words, for fact boxes and tables: "supported until 31 December 2027",
  * "security fixes only until …", "out of support since …", "no end of support announced".
@@ -217,14 +235,19 @@ export function monthsBetween(from: IsoDate, to: IsoDate): number {
   return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
 }
 
-/** Why a build should warn about the data: stale data, or a line presented as current that is out of support. */
+/**
+ * Why a build should warn about the data: data not checked for over `maxAgeDays` (one line for all such
+ * products), or a newest line that is already out of support (one line each: a release is likely missing).
+ */
 export function releaseDataWarnings(products: readonly { id: string; checkedAt?: IsoDate | undefined; cycles: readonly ReleaseCycle[] }[], today: IsoDate, maxAgeDays = 90): string[] {
+  const ageOf = (checkedAt: IsoDate) => Math.floor((Date.parse(today) - Date.parse(checkedAt)) / 86_400_000);
+  const stale = products.filter((p) => p.checkedAt !== undefined && ageOf(p.checkedAt) > maxAgeDays);
   const warnings: string[] = [];
+  if (stale.length > 0) {
+    const oldest = stale.map((p) => p.checkedAt!).sort()[0]!;
+    warnings.push(`release data of ${stale.map((p) => p.id).join(', ')} last checked ${oldest === stale.at(-1)!.checkedAt ? 'on' : 'as early as'} ${oldest}, ${ageOf(oldest)} days ago (over ${maxAgeDays}): run npm run facts:refresh`);
+  }
   for (const p of products) {
-    if (p.checkedAt) {
-      const age = Math.floor((Date.parse(today) - Date.parse(p.checkedAt)) / 86_400_000);
-      if (age > maxAgeDays) warnings.push(`${p.id}: release data last checked ${p.checkedAt}, ${age} days ago (over ${maxAgeDays}): run npm run facts:refresh`);
-    }
     const current = currentCycle(p.cycles, today);
     if (current && supportPhase(current, today) === 'ended') warnings.push(`${p.id}: the newest line, ${current.cycle}, is out of support on ${today}: is a newer release missing from the data?`);
   }

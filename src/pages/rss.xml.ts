@@ -1,3 +1,5 @@
+import { getFrameworks } from '../data/frameworks';
+import type { Framework } from '../data/frameworks';
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getContainerRenderer as mdxRenderer } from '@astrojs/mdx/container-renderer';
@@ -18,7 +20,7 @@ export async function GET(context: APIContext) {
     return absolutizeHtml(await container.renderToString(Content), absoluteUrl('/', origin));
   };
 
-  const frameworks = await getCollection('frameworks');
+  const frameworks = await getFrameworks();
   const trends = await getCollection('trends');
   // Every head-to-head page has editorial text (a `versus` entry): its verdict, its "Pick A if …" lines and any longer take.
   const versus = await getCollection('versus');
@@ -72,8 +74,8 @@ export async function GET(context: APIContext) {
 }
 
 /** The verdict and the "Pick A if …" lists of a head-to-head page, as on the page. */
-function pickHtml(lead: string, pair: CollectionEntry<'frameworks'>[], pick: Record<string, string[]>): string {
-  const list = (f: CollectionEntry<'frameworks'>) => `<h2>Pick ${escapeHtml(f.data.name)} if …</h2><ul>${(pick[f.id] ?? []).map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`;
+function pickHtml(lead: string, pair: Framework[], pick: Record<string, string[]>): string {
+  const list = (f: Framework) => `<h2>Pick ${escapeHtml(f.data.name)} if …</h2><ul>${(pick[f.id] ?? []).map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`;
   return `<p>${escapeHtml(lead)}</p>${pair.map(list).join('')}`;
 }
 

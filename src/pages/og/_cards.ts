@@ -3,6 +3,7 @@
  * newsletter's pages and sent issues, and every head-to-head pair. The share images are drawn from it and each
  * page's og:image:alt is written from it, so the alt text says what the card shows. Not a route (leading `_`).
  */
+import { getFrameworks } from '../../data/frameworks';
 import { getCollection } from 'astro:content';
 import type { OgCard } from '../../lib/og-image';
 import { allPairs, pairSlug } from '../../lib/pairs';
@@ -15,7 +16,7 @@ import { sentIssues } from '../newsletter/archive/_issues';
 const NEWSLETTER_STEPS = ['/newsletter/check-your-inbox/', '/newsletter/confirmed/', '/newsletter/confirm/', '/newsletter/unsubscribe/'];
 
 export async function shareCards(): Promise<Map<string, OgCard>> {
-  const frameworks = await getCollection('frameworks');
+  const frameworks = await getFrameworks();
   const trends = await getCollection('trends');
   const versus = await getCollection('versus');
   const staticPages = [...Object.values(pages), ...NEWSLETTER_STEPS.map((path) => ({ ...pages.newsletter, path }))];

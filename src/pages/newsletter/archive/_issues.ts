@@ -2,6 +2,7 @@
  * The sent issues, for the archive pages, the newsletter feed and the share images: every newsletter file with
  * a `sentAt`, its frozen items resolved against today's articles, newest first. Not a route (leading `_`).
  */
+import { getFrameworks } from '../../../data/frameworks';
 import { getCollection } from 'astro:content';
 import { markdownFilesIn } from '../../../lib/entry-ids';
 import { NEWSLETTER_CONTENT_DIR, newestFirst, thawItems, type ArchivedItem } from '../../../newsletter/archive';
@@ -20,7 +21,7 @@ export async function sentIssues(siteUrl: URL | string): Promise<SentIssue[]> {
   if (markdownFilesIn(NEWSLETTER_CONTENT_DIR).length === 0) return [];
   const files = await getCollection('newsletter', (file) => file.data.sentAt !== undefined);
   const entries = [
-    ...(await getCollection('frameworks')).map((f) => toDigestEntry('frameworks', f.id, f.data)),
+    ...(await getFrameworks()).map((f) => toDigestEntry('frameworks', f.id, f.data)),
     ...(await getCollection('trends')).map((t) => toDigestEntry('trends', t.id, t.data)),
   ];
   return newestFirst(
