@@ -5,6 +5,7 @@
  */
 import type { FrameworkWith } from './framework-data';
 import { RATING_DIMENSIONS, RATING_KEYS, type RatingDimension } from './ratings';
+import { monthsPhrase, supportFigures, type IsoDate, type ReleaseCycle } from './releases';
 import { useCaseLabel } from './use-cases';
 
 export type ComparedFramework = FrameworkWith<'name' | 'ratings' | 'languages' | 'runtime' | 'license' | 'currentVersion' | 'firstRelease' | 'bestFor'>;
@@ -47,6 +48,36 @@ export const FACT_COLUMNS = [
 
 export function factsRows(frameworks: readonly ComparedFramework[]): { id: string; name: string; cells: string[] }[] {
   return frameworks.map((f) => ({ id: f.id, name: f.name, cells: FACT_COLUMNS.map((c) => c.value(f)) }));
+}
+
+export interface TableColumn {
+  label: string;
+  /** Long text: a full line of its own on phones and room to wrap on wider screens. */
+  wide: boolean;
+}
+
+/** How often each framework makes a team move, from its release data for `today` (see supportFigures). */
+export const UPGRADE_COLUMNS: readonly TableColumn[] = [
+  { label: 'A new line', wide: false },
+  { label: 'Each line supported', wide: false },
+  { label: 'LTS lines supported', wide: false },
+  { label: 'Newest line has left', wide: false },
+];
+
+export function upgradeRows(frameworks: readonly { id: string; name: string; cycles: readonly ReleaseCycle[] }[], today: IsoDate): { id: string; name: string; cells: string[] }[] {
+  return frameworks.map(({ id, name, cycles }) => {
+    const f = supportFigures(cycles, today);
+    return {
+      id,
+      name,
+      cells: [
+        f.basis < 2 ? `${f.basis === 0 ? 'none' : 'one'} in five years` : monthsPhrase(f.monthsBetweenLines, 'every'),
+        f.supportMonths === undefined ? 'no end dates announced' : monthsPhrase(f.supportMonths, 'for'),
+        f.ltsSupportMonths === undefined ? 'no LTS lines' : monthsPhrase(f.ltsSupportMonths, 'for'),
+        f.currentLeftMonths === undefined ? 'no end announced' : `${f.currentLeftMonths} months`,
+      ],
+    };
+  });
 }
 
 /**

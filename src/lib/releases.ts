@@ -253,3 +253,52 @@ export function releaseDataWarnings(products: readonly { id: string; checkedAt?:
   }
   return warnings;
 }
+
+/** Months from one day to another, to the nearest month (a 24-month policy that ends two days early still reads 24). */
+export function roundedMonths(from: IsoDate, to: IsoDate): number {
+  return Math.round((Date.parse(to) - Date.parse(from)) / (30.436875 * 86_400_000));
+}
+
+/** How often a team must move to stay supported, from the lines released in the last `years` years. */
+export interface SupportFigures {
+  /** Median months between two new lines. */
+  monthsBetweenLines: number | undefined;
+  /** Median months from release to end of security support, for lines that are not LTS, and for LTS lines. */
+  supportMonths: number | undefined;
+  ltsSupportMonths: number | undefined;
+  /** Months of security support the newest line has left on `today` (undefined when no end is announced). */
+  currentLeftMonths: number | undefined;
+  /** How many lines the figures rest on. */
+  basis: number;
+}
+
+const median = (values: readonly number[]): number | undefined => {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+};
+
+export function supportFigures(cycles: readonly ReleaseCycle[], today: IsoDate, years = 5): SupportFigures {
+  const since = `${Number(today.slice(0, 4)) - years}${today.slice(4)}`;
+  const recent = byNewest(cycles)
+    .filter((c) => c.releaseDate >= since && c.releaseDate <= today)
+    .reverse();
+  const span = (c: ReleaseCycle) => (typeof c.eol === 'string' ? roundedMonths(c.releaseDate, c.eol) : undefined);
+  const spans = (lts: boolean) => recent.filter((c) => c.lts === lts).flatMap((c) => span(c) ?? []);
+  const current = currentCycle(cycles, today);
+  return {
+    monthsBetweenLines: median(recent.slice(1).map((c, i) => roundedMonths(recent[i]!.releaseDate, c.releaseDate))),
+    supportMonths: median(spans(false)),
+    ltsSupportMonths: median(spans(true)),
+    currentLeftMonths: current && typeof current.eol === 'string' ? Math.max(monthsBetween(today, current.eol), 0) : undefined,
+    basis: recent.length,
+  };
+}
+
+/** "every 8 months", "for 36 months (3 years)"; undefined months read "not enough data to say". */
+export function monthsPhrase(months: number | undefined, lead: 'every' | 'for'): string {
+  if (months === undefined) return 'not enough data to say';
+  const years = months % 12 === 0 && months >= 24 ? ` (${months / 12} years)` : '';
+  return `${lead} ${months} month${months === 1 ? '' : 's'}${years}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSortKeys, FACT_COLUMNS, factsRows, RATING_COLUMNS, ratingsRows, type ComparedFramework } from '../../src/lib/comparison';
+import { compareSortKeys, FACT_COLUMNS, factsRows, RATING_COLUMNS, ratingsRows, upgradeRows, type ComparedFramework } from '../../src/lib/comparison';
 import { RATING_DIMENSIONS, RATING_KEYS } from '../../src/lib/ratings';
 import { frameworkEntries } from '../support/collections';
 
@@ -70,5 +70,16 @@ describe('compareSortKeys', () => {
   it('text alphabetically, both directions', () => {
     expect(sort(['Beta', 'alpha', 'Gamma'], false, 'ascending')).toEqual(['alpha', 'Beta', 'Gamma']);
     expect(sort(['Beta', 'alpha', 'Gamma'], false, 'descending')).toEqual(['Gamma', 'Beta', 'alpha']);
+  });
+});
+
+describe('upgrade rows', () => {
+  const line = (cycle: string, releaseDate: string, eol: string | false, lts = false) => ({ cycle, releaseDate, lts, eoas: false as const, eol });
+  it('say how often a new line comes, how long each lasts and what the newest has left, for the day given', () => {
+    const cycles = [line('3', '2026-06-01', '2027-06-01'), line('2', '2025-06-01', '2027-06-01', true), line('1', '2024-06-01', '2025-06-01')];
+    expect(upgradeRows([{ id: 'x', name: 'X', cycles }], '2026-11-27')).toEqual([{ id: 'x', name: 'X', cells: ['every 12 months', 'for 12 months', 'for 24 months (2 years)', '6 months'] }]);
+  });
+  it('say plainly when the data has too little to go on', () => {
+    expect(upgradeRows([{ id: 'e', name: 'E', cycles: [line('5', '2024-09-09', false)] }], '2026-11-27')[0]!.cells).toEqual(['one in five years', 'no end dates announced', 'no LTS lines', 'no end announced']);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyOverrides, currentCycle, currentLts, cyclesFromApi, cyclesFromProductYaml, describeChanges, monthsBetween, releaseDataWarnings, supportPhase, supportText, supportedCycles, versionFacts, type ReleaseCycle } from '../../src/lib/releases';
+import { applyOverrides, currentCycle, currentLts, cyclesFromApi, cyclesFromProductYaml, describeChanges, monthsBetween, monthsPhrase, roundedMonths, supportFigures, releaseDataWarnings, supportPhase, supportText, supportedCycles, versionFacts, type ReleaseCycle } from '../../src/lib/releases';
 
 const cycle = (c: Partial<ReleaseCycle> & { cycle: string; releaseDate: string }): ReleaseCycle => ({ lts: false, eoas: false, eol: false, ...c });
 
@@ -138,6 +138,11 @@ describe('version facts and support in words', () => {
     expect(supportText(cycle({ cycle: '10', releaseDate: '2025-11-11', eol: '2028-11-14' }), '2026-11-27', day)).toBe('supported until <2028-11-14>');
   });
 
+  it('rounds to the nearest month where a policy is stated in months', () => {
+    expect(roundedMonths('2024-11-12', '2026-11-10')).toBe(24);
+    expect(roundedMonths('2025-04-02', '2028-04-30')).toBe(37);
+  });
+
   it('counts whole months', () => {
     expect(monthsBetween('2025-04-02', '2028-04-30')).toBe(36);
     expect(monthsBetween('2025-04-30', '2025-05-29')).toBe(0);
@@ -158,4 +163,35 @@ describe('version facts and support in words', () => {
     const two = [{ id: 'a', checkedAt: '2026-07-01', cycles: django }, { id: 'b', checkedAt: '2026-08-22', cycles: django }];
     expect(releaseDataWarnings(two, '2026-11-27')).toEqual(['release data of a, b last checked as early as 2026-07-01, 149 days ago (over 90): run npm run facts:refresh']);
   });
+});
+
+describe('support figures: how often a team must move', () => {
+  const django = [
+    cycle({ cycle: '6.1', releaseDate: '2026-08-05', eoas: '2027-04-30', eol: '2027-12-31' }),
+    cycle({ cycle: '6.0', releaseDate: '2025-12-03', eoas: '2026-08-04', eol: '2027-04-30' }),
+    cycle({ cycle: '5.2', releaseDate: '2025-04-02', lts: true, eoas: '2025-12-03', eol: '2028-04-30' }),
+    cycle({ cycle: '5.1', releaseDate: '2024-08-07', eoas: '2025-04-02', eol: '2025-12-03' }),
+    cycle({ cycle: '5.0', releaseDate: '2023-12-04', eoas: '2024-08-07', eol: '2025-04-02' }),
+    cycle({ cycle: '4.2', releaseDate: '2023-04-03', lts: true, eoas: '2023-12-04', eol: '2026-04-07' }),
+    cycle({ cycle: '1.0', releaseDate: '2008-09-03', eol: '2009-01-01' }),
+  ];
+
+  it('takes the medians over the lines of the last five years', () => {
+    expect(supportFigures(django, '2026-11-27')).toEqual({ monthsBetweenLines: 8, supportMonths: 17, ltsSupportMonths: 37, currentLeftMonths: 13, basis: 6 });
+  });
+
+  it('leaves out what the data cannot say', () => {
+    const express = [cycle({ cycle: '5', releaseDate: '2024-09-09' }), cycle({ cycle: '4', releaseDate: '2014-04-09', eoas: '2025-04-01' })];
+    expect(supportFigures(express, '2026-11-27')).toEqual({ monthsBetweenLines: undefined, supportMonths: undefined, ltsSupportMonths: undefined, currentLeftMonths: undefined, basis: 1 });
+  });
+});
+
+describe('months in words', () => {
+  it.each([
+    [8, 'every', 'every 8 months'],
+    [1, 'every', 'every 1 month'],
+    [36, 'for', 'for 36 months (3 years)'],
+    [12, 'for', 'for 12 months'],
+    [undefined, 'for', 'not enough data to say'],
+  ] as const)('%s %s → %s', (months, lead, text) => expect(monthsPhrase(months, lead)).toBe(text));
 });
