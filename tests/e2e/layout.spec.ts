@@ -1,5 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { FACT_COLUMNS, RATING_COLUMNS } from '../../src/lib/comparison';
+import { sideways } from '../support/layout-checks';
 import { rawFrameworks } from '../support/raw-frameworks';
 
 /**
@@ -8,33 +9,6 @@ import { rawFrameworks } from '../support/raw-frameworks';
  */
 const WIDTHS = { mobile: [320, 375], desktop: [1280, 1440] } as const;
 const PAGES = ['/compare/', '/', '/choose/', '/choose/?build=rapid-web&languages=javascript&languages=php&context=agency&hosting=shared-php&priority=learningCurve'];
-
-/** Elements that stick out of the viewport where a reader would see them (clipped leftovers, like sr-only text, do not count), and elements that scroll sideways. */
-const sideways = (page: Page) =>
-  page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const name = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${[...e.classList].slice(0, 3).join('.')} "${(e.textContent ?? '').trim().slice(0, 30)}"`;
-    const out: string[] = [];
-    for (const e of document.body.querySelectorAll('*')) {
-      const box = e.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      let left = box.left;
-      let right = box.right;
-      for (let a = e.parentElement; a; a = a.parentElement) {
-        const style = getComputedStyle(a);
-        if (style.overflowX !== 'visible' || style.position === 'absolute' && style.clip !== 'auto') {
-          const clip = a.getBoundingClientRect();
-          left = Math.max(left, clip.left);
-          right = Math.min(right, clip.right);
-        }
-      }
-      if (right - left <= 1) continue; // clipped away
-      if (left < -0.5 || right > width + 0.5) out.push(`${name(e)} spans ${Math.round(left)}–${Math.round(right)} px`);
-      const style = getComputedStyle(e);
-      if (/auto|scroll/.test(style.overflowX) && e.scrollWidth > e.clientWidth + 1) out.push(`${name(e)} scrolls sideways (${e.scrollWidth} > ${e.clientWidth} px)`);
-    }
-    return { page: document.documentElement.scrollWidth - width, elements: out };
-  });
 
 for (const path of PAGES) {
   test(`${path} fits the screen at every width`, async ({ page }, info) => {
