@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { FACT_COLUMNS, RATING_COLUMNS } from '../../src/lib/comparison';
 import { sideways } from '../support/layout-checks';
 import { rawFrameworks } from '../support/raw-frameworks';
+import { site } from '../../src/site';
 
 /**
  * The comparison and the decision helper at the widths readers use: nothing wider than the screen, nothing that
@@ -82,4 +83,29 @@ test('the check catches what it is there to catch: a table scrolling inside its 
   const found = await sideways(page);
   expect(found.elements).toEqual(expect.arrayContaining([expect.stringMatching(/^div\. .*scrolls sideways/), expect.stringMatching(/^p#too-wide\./)]));
   expect(found.page).toBeGreaterThan(0);
+});
+
+test('the header menu on phones: every item on screen, no line with one item alone, the same lines on every page', async ({ page }, info) => {
+  test.skip(info.project.name !== 'mobile', 'phone widths');
+  for (const width of WIDTHS.mobile) {
+    await page.setViewportSize({ width, height: 800 });
+    const seen = new Set<string>();
+    for (const path of ['/', ...site.nav.map((n) => n.href)]) {
+      await page.goto(path);
+      const rows = await page.locator('header nav a').evaluateAll((links) => {
+        const byTop = new Map<number, string[]>();
+        for (const a of links) {
+          const box = a.getBoundingClientRect();
+          if (box.left < 0 || box.right > document.documentElement.clientWidth) return [[`${a.textContent} is off screen`]];
+          const top = Math.round(box.top);
+          byTop.set(top, [...(byTop.get(top) ?? []), a.textContent!.trim()]);
+        }
+        return [...byTop.values()];
+      });
+      expect(rows.flat(), `${width} px ${path}`).toEqual(site.nav.map((n) => n.label));
+      for (const row of rows) expect(row.length, `${width} px ${path}: ${JSON.stringify(rows)}`).toBeGreaterThan(1);
+      seen.add(JSON.stringify(rows));
+    }
+    expect(seen.size, `${width} px: the menu breaks the same way on every page (${[...seen].join(' / ')})`).toBe(1);
+  }
 });
