@@ -11,6 +11,7 @@ import { z } from 'astro/zod';
 import { entryIdsIn, entryOrdersIn, markdownFilesIn } from './lib/entry-ids';
 import { versusEntryId } from './lib/pairs';
 import { NEWSLETTER_CONTENT_DIR, weekOfIssueFile } from './newsletter/archive';
+import { typesetData } from './lib/typeset';
 import { USE_CASE_KEYS } from './lib/use-cases';
 
 const FRAMEWORKS_DIR = './content/frameworks';
@@ -104,9 +105,7 @@ export const trendSchema = z.strictObject({
   /** Why it matters for a framework choice in 2026 (a short paragraph). */
   whyItMatters: z.string().min(80).max(600),
   /** Frameworks that support the trend well, and how. */
-  support: z
-    .array(z.strictObject({ framework: frameworkRef(), how: z.string().min(20).max(300) }))
-    .min(1),
+  support: z.array(z.strictObject({ framework: frameworkRef(), how: z.string().min(20).max(300) })).min(1),
   publishedAt: z.coerce.date(),
   updatedAt: z.coerce.date(),
   order: z.number().int().min(0),
@@ -186,11 +185,16 @@ const quietWhenEmpty = (loader: Loader, dir: string): Loader => ({
 /** MDX files only; `_draft.mdx` is ignored. `django/index.mdx` gets the id `django`. */
 const mdxIn = (base: string) => glob({ base, pattern: '**/[^_]*.mdx' });
 
+/**
+ * Text in the data of entries (frontmatter and YAML: taglines, verdicts, FAQ answers, source titles…) gets curly
+ * apostrophes and quotes when it is loaded, like the Markdown bodies, which Astro's smartypants does: one style in
+ * everything a reader sees, whichever way a writer typed it (see src/lib/typeset.ts; tests/build/typography.test.ts).
+ */
 export const collections = {
-  frameworks: defineCollection({ loader: mdxIn(FRAMEWORKS_DIR), schema: frameworkSchema }),
-  trends: defineCollection({ loader: mdxIn(TRENDS_DIR), schema: trendSchema }),
-  faq: defineCollection({ loader: file('./content/faq.yaml'), schema: faqSchema }),
-  guides: defineCollection({ loader: file('./content/guides.yaml'), schema: guideSchema }),
+  frameworks: defineCollection({ loader: mdxIn(FRAMEWORKS_DIR), schema: frameworkSchema.transform(typesetData) }),
+  trends: defineCollection({ loader: mdxIn(TRENDS_DIR), schema: trendSchema.transform(typesetData) }),
+  faq: defineCollection({ loader: file('./content/faq.yaml'), schema: faqSchema.transform(typesetData) }),
+  guides: defineCollection({ loader: file('./content/guides.yaml'), schema: guideSchema.transform(typesetData) }),
   /**
    * `content/versus/<a>-vs-<b>.mdx`, keyed by the file name: two known frameworks in the page's (canonical)
    * order. Anything else (a typo, the reverse order, the same framework twice) fails `astro sync`, naming the file.
@@ -201,7 +205,7 @@ export const collections = {
       pattern: '[^_]*.mdx',
       generateId: ({ entry }) => versusEntryId(`${VERSUS_DIR.slice(2)}/${entry}`, entryOrdersIn(FRAMEWORKS_DIR)),
     }),
-    schema: versusSchema,
+    schema: versusSchema.transform(typesetData),
   }),
   /** Keyed by the ISO week ("2026-W48"); a file name that is not a week fails `astro sync`, naming the file. */
   newsletter: defineCollection({

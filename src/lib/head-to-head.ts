@@ -143,7 +143,7 @@ export function pickReasons(self: Contender, other: Contender): PickReason[] {
 export function eitherSentence(a: Contender, b: Contender): string | undefined {
   const shared = a.bestFor.filter((u) => b.bestFor.includes(u)).map((u) => `for ${PROJECT_PHRASE[u]}`);
   if (shared.length === 0) return undefined;
-  return `Both articles name them a best fit ${listText(shared)}. For ${shared.length === 1 ? 'that kind of project' : 'those kinds of project'}, either one works: let your team's language and experience decide.`;
+  return `Both articles name them a best fit ${listText(shared)}. For ${shared.length === 1 ? 'that kind of project' : 'those kinds of project'}, either one works: let your team’s language and experience decide.`;
 }
 
 /** "Python or PHP?", when the two are written in different languages. */
@@ -166,4 +166,3 @@ export function pairTitle(a: Contender, b: Contender): string {
 export function pairPageTitle(a: Contender, b: Contender): string {
   return `${pairTitle(a, b)}: which to pick`;
 }
-
