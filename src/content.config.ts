@@ -105,7 +105,9 @@ export const trendSchema = z.strictObject({
   /** Why it matters for a framework choice in 2026 (a short paragraph). */
   whyItMatters: z.string().min(80).max(600),
   /** Frameworks that support the trend well, and how. */
-  support: z.array(z.strictObject({ framework: frameworkRef(), how: z.string().min(20).max(300) })).min(1),
+  support: z
+    .array(z.strictObject({ framework: frameworkRef(), how: z.string().min(20).max(300) }))
+    .min(1),
   publishedAt: z.coerce.date(),
   updatedAt: z.coerce.date(),
   order: z.number().int().min(0),

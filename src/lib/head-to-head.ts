@@ -166,3 +166,4 @@ export function pairTitle(a: Contender, b: Contender): string {
 export function pairPageTitle(a: Contender, b: Contender): string {
   return `${pairTitle(a, b)}: which to pick`;
 }
+
