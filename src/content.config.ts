@@ -13,6 +13,7 @@ import { allPairs, pairSlug, versusEntryId } from './lib/pairs';
 import { applyOverrides } from './lib/releases';
 import { missingVersusProblem, pickKeysProblem, sentenceCount } from './lib/versus';
 import { NEWSLETTER_CONTENT_DIR, weekOfIssueFile } from './newsletter/archive';
+import { typesetData } from './lib/typeset';
 import { USE_CASE_KEYS } from './lib/use-cases';
 
 const FRAMEWORKS_DIR = './content/frameworks';
@@ -302,11 +303,16 @@ const everyPair = (loader: Loader): Loader => ({
 /** MDX files only; `_draft.mdx` is ignored. `django/index.mdx` gets the id `django`. */
 const mdxIn = (base: string) => glob({ base, pattern: '**/[^_]*.mdx' });
 
+/**
+ * Text in the data of entries (frontmatter and YAML: taglines, verdicts, FAQ answers, source titles…) gets curly
+ * apostrophes and quotes when it is loaded, like the Markdown bodies, which Astro's smartypants does: one style in
+ * everything a reader sees, whichever way a writer typed it (see src/lib/typeset.ts; tests/build/typography.test.ts).
+ */
 export const collections = {
-  frameworks: defineCollection({ loader: mdxIn(FRAMEWORKS_DIR), schema: frameworkSchema }),
-  trends: defineCollection({ loader: mdxIn(TRENDS_DIR), schema: trendSchema }),
-  faq: defineCollection({ loader: file('./content/faq.yaml'), schema: faqSchema }),
-  reading: defineCollection({ loader: file('./content/reading.yaml'), schema: readingSchema }),
+  frameworks: defineCollection({ loader: mdxIn(FRAMEWORKS_DIR), schema: frameworkSchema.transform(typesetData) }),
+  trends: defineCollection({ loader: mdxIn(TRENDS_DIR), schema: trendSchema.transform(typesetData) }),
+  faq: defineCollection({ loader: file('./content/faq.yaml'), schema: faqSchema.transform(typesetData) }),
+  reading: defineCollection({ loader: file('./content/reading.yaml'), schema: readingSchema.transform(typesetData) }),
   /**
    * `content/versus/<a>-vs-<b>.mdx`, keyed by the file name: two known frameworks in the page's (canonical)
    * order. Anything else (a typo, the reverse order, the same framework twice) fails `astro sync`, naming the file.
@@ -326,7 +332,7 @@ export const collections = {
         },
       }),
     ),
-    schema: versusSchema,
+    schema: versusSchema.transform(typesetData),
   }),
   /** Keyed by the ISO week ("2026-W48"); a file name that is not a week fails `astro sync`, naming the file. */
   newsletter: defineCollection({

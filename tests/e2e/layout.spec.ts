@@ -1,6 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { FACT_COLUMNS, RATING_COLUMNS } from '../../src/lib/comparison';
+import { sideways } from '../support/layout-checks';
 import { rawFrameworks } from '../support/raw-frameworks';
+import { site } from '../../src/site';
 
 /**
  * The comparison and the decision helper at the widths readers use: nothing wider than the screen, nothing that
@@ -8,33 +10,6 @@ import { rawFrameworks } from '../support/raw-frameworks';
  */
 const WIDTHS = { mobile: [320, 375], desktop: [1280, 1440] } as const;
 const PAGES = ['/compare/', '/', '/choose/', '/choose/?build=rapid-web&languages=javascript&languages=php&context=agency&hosting=shared-php&priority=learningCurve'];
-
-/** Elements that stick out of the viewport where a reader would see them (clipped leftovers, like sr-only text, do not count), and elements that scroll sideways. */
-const sideways = (page: Page) =>
-  page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const name = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${[...e.classList].slice(0, 3).join('.')} "${(e.textContent ?? '').trim().slice(0, 30)}"`;
-    const out: string[] = [];
-    for (const e of document.body.querySelectorAll('*')) {
-      const box = e.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0) continue;
-      let left = box.left;
-      let right = box.right;
-      for (let a = e.parentElement; a; a = a.parentElement) {
-        const style = getComputedStyle(a);
-        if (style.overflowX !== 'visible' || style.position === 'absolute' && style.clip !== 'auto') {
-          const clip = a.getBoundingClientRect();
-          left = Math.max(left, clip.left);
-          right = Math.min(right, clip.right);
-        }
-      }
-      if (right - left <= 1) continue; // clipped away
-      if (left < -0.5 || right > width + 0.5) out.push(`${name(e)} spans ${Math.round(left)}–${Math.round(right)} px`);
-      const style = getComputedStyle(e);
-      if (/auto|scroll/.test(style.overflowX) && e.scrollWidth > e.clientWidth + 1) out.push(`${name(e)} scrolls sideways (${e.scrollWidth} > ${e.clientWidth} px)`);
-    }
-    return { page: document.documentElement.scrollWidth - width, elements: out };
-  });
 
 for (const path of PAGES) {
   test(`${path} fits the screen at every width`, async ({ page }, info) => {
@@ -108,4 +83,29 @@ test('the check catches what it is there to catch: a table scrolling inside its 
   const found = await sideways(page);
   expect(found.elements).toEqual(expect.arrayContaining([expect.stringMatching(/^div\. .*scrolls sideways/), expect.stringMatching(/^p#too-wide\./)]));
   expect(found.page).toBeGreaterThan(0);
+});
+
+test('the header menu on phones: every item on screen, no line with one item alone, the same lines on every page', async ({ page }, info) => {
+  test.skip(info.project.name !== 'mobile', 'phone widths');
+  for (const width of WIDTHS.mobile) {
+    await page.setViewportSize({ width, height: 800 });
+    const seen = new Set<string>();
+    for (const path of ['/', ...site.nav.map((n) => n.href)]) {
+      await page.goto(path);
+      const rows = await page.locator('header nav a').evaluateAll((links) => {
+        const byTop = new Map<number, string[]>();
+        for (const a of links) {
+          const box = a.getBoundingClientRect();
+          if (box.left < 0 || box.right > document.documentElement.clientWidth) return [[`${a.textContent} is off screen`]];
+          const top = Math.round(box.top);
+          byTop.set(top, [...(byTop.get(top) ?? []), a.textContent!.trim()]);
+        }
+        return [...byTop.values()];
+      });
+      expect(rows.flat(), `${width} px ${path}`).toEqual(site.nav.map((n) => n.label));
+      for (const row of rows) expect(row.length, `${width} px ${path}: ${JSON.stringify(rows)}`).toBeGreaterThan(1);
+      seen.add(JSON.stringify(rows));
+    }
+    expect(seen.size, `${width} px: the menu breaks the same way on every page (${[...seen].join(' / ')})`).toBe(1);
+  }
 });

@@ -72,7 +72,7 @@ test.describe('newsletter signup without JavaScript', () => {
     await expect(page.getByText(address)).toBeVisible();
     await page.getByRole('button', { name: 'Confirm subscription' }).click();
     await expect(page).toHaveURL(/\/newsletter\/confirmed\/$/);
-    await expect(page.getByRole('heading', { level: 1, name: "You're subscribed" })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'You’re subscribed' })).toBeVisible();
   });
 
   test('shows an error on a page with the address kept, and the corrected form goes through', async ({ page }, testInfo) => {

@@ -20,8 +20,10 @@ for (const path of paths) {
   });
 }
 
-test('article: breadcrumbs, table of contents, heading anchors and previous/next work', async ({ page }) => {
+test('article: breadcrumbs, table of contents, heading anchors and previous/next work', async ({ page }, info) => {
   await page.goto('/frameworks/django/');
+  // Folded on phones (see toc.spec.ts), shown on wide screens.
+  if (info.project.name === 'mobile') await page.locator('details[data-toc] > summary').click();
   const toc = page.getByRole('navigation', { name: 'On this page' });
   await toc.getByRole('link', { name: 'Security defaults' }).click();
   await expect(page).toHaveURL(/#security-defaults$/);
@@ -34,7 +36,10 @@ test('article: breadcrumbs, table of contents, heading anchors and previous/next
 
   await page.getByRole('navigation', { name: 'Previous and next articles' }).getByRole('link', { name: /Next/ }).click();
   await expect(page).toHaveURL(/\/frameworks\/spring-boot\/$/);
-  await page.getByRole('navigation', { name: 'Previous and next articles' }).getByRole('link', { name: /Previous/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Previous and next articles' })
+    .getByRole('link', { name: /Previous/ })
+    .click();
   await expect(page).toHaveURL(/\/frameworks\/django\/$/);
 
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Frameworks' }).click();
@@ -93,9 +98,14 @@ test('theme toggle switches, persists across a reload and sets the theme before 
   await expect(html).toHaveAttribute('data-theme', 'light');
   const toggle = page.getByRole('button', { name: 'Dark theme' });
   await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  // The icon shows where a press leads: the moon in the light theme, the sun in the dark one.
+  await expect(toggle.locator('[data-icon=moon]')).toBeVisible();
+  await expect(toggle.locator('[data-icon=sun]')).toBeHidden();
   await toggle.click();
   await expect(html).toHaveAttribute('data-theme', 'dark');
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(toggle.locator('[data-icon=sun]')).toBeVisible();
+  await expect(toggle.locator('[data-icon=moon]')).toBeHidden();
   // The attribute is already there when the first byte of <body> is parsed: no flash of the wrong theme.
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
@@ -108,6 +118,7 @@ test('theme toggle switches, persists across a reload and sets the theme before 
   await page.reload();
   await expect(html).toHaveAttribute('data-theme', 'dark');
   expect(await page.evaluate(() => (window as unknown as { themeAtBody: string | undefined }).themeAtBody)).toBe('dark');
+  await expect(toggle.locator('[data-icon=sun]')).toBeVisible();
 });
 
 test('the theme toggle is in place at first paint, before its own script has loaded (no layout shift)', async ({ page }) => {
@@ -116,4 +127,5 @@ test('the theme toggle is in place at first paint, before its own script has loa
   await expect(page.locator('[data-theme-toggle]')).toBeVisible();
   const box = await page.locator('[data-theme-toggle]').boundingBox();
   expect(box?.width).toBeGreaterThanOrEqual(44);
+  await expect(page.locator('[data-theme-toggle] svg:visible')).toHaveCount(1);
 });

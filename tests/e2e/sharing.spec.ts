@@ -54,3 +54,16 @@ test('code samples get a copy button that copies the sample exactly, drawn over 
   expect(copied.trimEnd()).toBe(readFileSync('content/frameworks/django/sample.py', 'utf8').trimEnd());
   await context.close();
 });
+
+test('the FAQ starts with every question, each linked to its answer', async ({ page }) => {
+  await page.goto('/faq/');
+  const list = page.getByRole('navigation', { name: 'The questions' });
+  const questions = await page.locator('main section[aria-labelledby] h2').evaluateAll((hs) => hs.map((h) => ({ id: h.id, text: h.firstChild!.textContent!.trim() })));
+  expect(questions.length).toBeGreaterThanOrEqual(10);
+  await expect(list.getByRole('link')).toHaveText(questions.map((q) => q.text));
+  expect(await list.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(questions.map((q) => `#${q.id}`));
+  const last = questions.at(-1)!;
+  await list.getByRole('link', { name: last.text }).click();
+  await expect(page).toHaveURL(new RegExp(`#${last.id}$`));
+  await expect(page.locator(`#${last.id}`)).toBeInViewport();
+});

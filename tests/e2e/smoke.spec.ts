@@ -15,7 +15,7 @@ test('unknown paths get the 404 page with status 404', async ({ page }) => {
   const response = await page.goto('/no-such-page/');
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
-  await page.getByRole('link', { name: "The guide's home page" }).click();
+  await page.getByRole('link', { name: 'The guide’s home page' }).click();
   await expect(page).toHaveURL(/\/$/);
 });
 

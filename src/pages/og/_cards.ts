@@ -6,6 +6,7 @@
 import { getFrameworks } from '../../data/frameworks';
 import { getCollection } from 'astro:content';
 import type { OgCard } from '../../lib/og-image';
+import { byOrder } from '../../lib/order';
 import { allPairs, pairSlug } from '../../lib/pairs';
 import { comparePath, frameworkPath, newsletterIssuePath, trendPath } from '../../lib/paths';
 import { itemCount, weekLabel, weekRange } from '../../newsletter/archive';
@@ -15,13 +16,25 @@ import { sentIssues } from '../newsletter/archive/_issues';
 // The steps of signing up and leaving, on-demand ones included (their image is built statically all the same).
 const NEWSLETTER_STEPS = ['/newsletter/check-your-inbox/', '/newsletter/confirmed/', '/newsletter/confirm/', '/newsletter/unsubscribe/'];
 
+/**
+ * The home page's card: the site's name is its title, so the eyebrow (the frameworks it covers) and the line below say
+ * something else (the generic eyebrow, "Backend frameworks in 2026", made the card and its alt text repeat the name).
+ */
+const homeCard = (names: string[]) => ({ eyebrow: names.join(', '), title: site.name, subtitle: 'Facts we could source, ratings we explain, and a helper that ranks them for your project.' });
+
 export async function shareCards(): Promise<Map<string, OgCard>> {
   const frameworks = await getFrameworks();
   const trends = await getCollection('trends');
   const versus = await getCollection('versus');
   const staticPages = [...Object.values(pages), ...NEWSLETTER_STEPS.map((path) => ({ ...pages.newsletter, path }))];
   const cards: { path: string; card: Omit<OgCard, 'siteName'> }[] = [
-    ...staticPages.map((p) => ({ path: p.path, card: { eyebrow: p.path.startsWith('/newsletter/') ? 'Newsletter' : 'Backend frameworks in 2026', title: p.title, subtitle: p.description } })),
+    ...staticPages.map((p) => ({
+      path: p.path,
+      card:
+        p.path === '/'
+          ? homeCard(byOrder(frameworks).map((f) => f.data.name))
+          : { eyebrow: p.path.startsWith('/newsletter/') ? 'Newsletter' : 'Backend frameworks in 2026', title: p.title, subtitle: p.description },
+    })),
     ...frameworks.map((f) => ({ path: frameworkPath(f.id), card: { eyebrow: `Framework guide · ${f.data.languages.join(', ')}`, title: f.data.name, subtitle: f.data.tagline } })),
     ...trends.map((t) => ({ path: trendPath(t.id), card: { eyebrow: 'Trend', title: t.data.title, subtitle: t.data.summary } })),
     ...(await sentIssues(import.meta.env.SITE)).map((issue) => ({
