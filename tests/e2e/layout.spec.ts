@@ -85,8 +85,7 @@ test('the check catches what it is there to catch: a table scrolling inside its 
   expect(found.page).toBeGreaterThan(0);
 });
 
-test('the header menu on phones: every item on screen, no line with one item alone, the same lines on every page', async ({ page }, info) => {
-  test.skip(info.project.name !== 'mobile', 'phone widths');
+test('the header menu on phones: every item on screen, no line with one item alone, the same lines on every page', { tag: '@mobile-only' }, async ({ page }) => {
   for (const width of WIDTHS.mobile) {
     await page.setViewportSize({ width, height: 800 });
     const seen = new Set<string>();

@@ -26,8 +26,7 @@ async function loadShift(page: Page, path: string): Promise<{ total: number; mov
   return page.evaluate(() => (window as unknown as { shift: { total: number; moved: string[] } }).shift);
 }
 
-test('phones: the contents are folded, the article starts on the first screen, and a tap opens them', async ({ page }, info) => {
-  test.skip(info.project.name !== 'mobile', 'phone widths');
+test('phones: the contents are folded, the article starts on the first screen, and a tap opens them', { tag: '@mobile-only' }, async ({ page }) => {
   for (const width of [320, 375]) {
     await page.setViewportSize({ width, height: 740 });
     await page.goto(ARTICLE);
@@ -44,8 +43,7 @@ test('phones: the contents are folded, the article starts on the first screen, a
   }
 });
 
-test('wide screens: the contents are shown beside the text, open, and a click on their title does not fold them', async ({ page }, info) => {
-  test.skip(info.project.name !== 'desktop', 'wide screens');
+test('wide screens: the contents are shown beside the text, open, and a click on their title does not fold them', { tag: '@desktop-only' }, async ({ page }) => {
   await page.goto(ARTICLE);
   await expect(tocLinks(page).first()).toBeVisible();
   await expect(page.locator('details[data-toc]')).toHaveAttribute('open', '');
