@@ -1,31 +1,38 @@
 /**
  * Before each build, checks the release data against the site's day (src/site.ts `asOf`) and warns when it is
  * older than 90 days or when a framework's or runtime's newest line is already out of support: the facts on the
- * site would then be stale, and `npm run facts:refresh` (or a sourced override) is due. Reads the YAML directly:
- * integrations run before the content layer.
+ * site would then be stale, and `npm run facts:refresh` (or a sourced override) is due. Then checks every release
+ * tag in the content (`<Release of="…" />`, src/lib/release-tags.ts) against the same data, and stops the build on
+ * any the data cannot answer, naming file, line and tag. Reads the files directly: integrations run before the
+ * content layer.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import { parse } from 'yaml';
-import { applyOverrides, releaseDataWarnings, type CycleOverride, type ReleaseCycle } from '../lib/releases.ts';
+import { formatDay } from '../lib/dates.ts';
+import { readReleaseFiles } from '../lib/release-files.ts';
+import { releaseTagProblems, type SourceFile } from '../lib/release-tags.ts';
+import { releaseDataWarnings } from '../lib/releases.ts';
 import { asOf } from '../site.ts';
 
-const DIR = 'content/releases';
+/** Where release tags may be written: every MDX entry and the FAQ. */
+export function contentWithTags(root = 'content'): SourceFile[] {
+  const mdx = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? mdx(join(dir, d.name)) : d.name.endsWith('.mdx') && !d.name.startsWith('_') ? [join(dir, d.name)] : []));
+  const files = [...['frameworks', 'trends', 'versus'].flatMap((c) => mdx(join(root, c))), join(root, 'faq.yaml')];
+  return files.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+}
 
 export function releaseDataCheck(): AstroIntegration {
   return {
     name: 'release-data',
     hooks: {
       'astro:build:start': ({ logger }) => {
-        const products = readdirSync(DIR)
-          .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
-          .map((file) => {
-            const data = parse(readFileSync(join(DIR, file), 'utf8')) as { endoflife?: { checkedAt: string; cycles: ReleaseCycle[] }; overrides?: CycleOverride[] };
-            // The `yaml` package reads dates as strings, as facts:refresh wrote them; the build validates the schema.
-            return { id: file.slice(0, -'.yaml'.length), checkedAt: data.endoflife?.checkedAt, cycles: applyOverrides(data.endoflife?.cycles ?? [], data.overrides ?? []) };
-          });
+        const products = readReleaseFiles();
         for (const warning of releaseDataWarnings(products, asOf)) logger.warn(warning);
+        const byId = new Map(products.map((p) => [p.id, p.cycles]));
+        const problems = releaseTagProblems(contentWithTags(), (id) => byId.get(id), asOf, formatDay);
+        if (problems.length) throw new Error(`release tags the data cannot answer (${problems.length}):\n${problems.join('\n')}`);
       },
     },
   };

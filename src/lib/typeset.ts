@@ -2,9 +2,10 @@
  * Curly apostrophes and quotation marks (’ ‘ “ ”) for text written with straight ones, as Astro's smartypants does
  * for Markdown bodies: applied to the strings of content entries when they are loaded (src/content.config.ts), so
  * YAML and frontmatter read like the articles. Code spans (`…`) are left as written, so a Markdown answer's code
- * keeps its quotes; URLs and ids hold no quotes and pass through unchanged.
+ * keeps its quotes, and so do release tags (`<Release of="django" />`, see src/lib/release-tags.ts); URLs and ids hold
+ * no quotes and pass through unchanged.
  */
-const CODE = /(```[\s\S]*?```|`[^`\n]*`)/;
+const CODE = /(```[\s\S]*?```|`[^`\n]*`|<Release\b[^<>]*\/>)/;
 
 function quotes(text: string): string {
   return (
