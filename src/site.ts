@@ -44,6 +44,7 @@ export const pages = {
   trends: { path: '/trends/', title: 'Trends shaping backend choices', description: 'Microservices, serverless, cloud-native, API-first and AI-assisted development: what each means and how the five frameworks support it.' },
   compare: { path: '/compare/', title: 'Compare the frameworks', description: 'Express, Django, Spring Boot, Laravel and ASP.NET Core side by side: language, best use, ratings, licence, version and age.' },
   choose: { path: '/choose/', title: 'Which framework should I pick?', description: 'Five questions about your project, your languages, your team, your hosting and your priority, and a ranked recommendation with its reasons.' },
+  howWeRate: { path: '/how-we-rate/', title: 'How we rate', description: 'What each of the six ratings measures, the checks behind it and what earns a score from 1 to 5, the same for every framework, with sources.' },
   faq: { path: '/faq/', title: 'Frequently asked questions', description: 'Straight answers to what developers ask when choosing a backend framework: what to learn first, speed, scaling, salaries and more.' },
   newsletter: { path: '/newsletter/', title: 'The weekly newsletter', description: 'One email a week with what changed in the guide: new and updated articles, release and support dates, and one trend explained.' },
   newsletterArchive: { path: '/newsletter/archive/', title: 'Newsletter archive', description: 'Every weekly newsletter sent so far, newest first: the editor’s note and the new and updated framework and trend articles of each week.' },
