@@ -55,6 +55,12 @@ export interface Profile {
   priority?: RatingDimension | undefined;
 }
 
+/** Points for the priority: a rating of 3 is neutral, each step above or below moves the framework by 2. */
+export const priorityPoints = (score: number): number => (score - 3) * 2;
+
+/** The priority question's hint: how its points work; the page links it to the rubric (src/lib/rubric.ts). */
+const PRIORITY_HINT = `Every score from 1 to 5 is given against the same checks for every framework. A 3 adds no points; each step above or below it moves a framework by ${priorityPoints(4)} points.`;
+
 /** The questions in the order the helper asks them; `name` is the form field and the query-string key. */
 export const QUESTIONS = [
   { name: 'build', legend: 'What are you building?', multiple: false, options: USE_CASES },
@@ -67,10 +73,20 @@ export const QUESTIONS = [
     multiple: false,
     options: HOSTING,
   },
-  { name: 'priority', legend: 'Which rating matters most to you?', multiple: false, options: RATING_DIMENSIONS },
+  {
+    name: 'priority',
+    legend: 'Which rating matters most to you?',
+    hint: PRIORITY_HINT,
+    multiple: false,
+    options: RATING_DIMENSIONS,
+  },
 ] as const satisfies readonly { name: keyof Profile; legend: string; hint?: string; multiple: boolean; options: Record<string, string> }[];
 
-export type Candidate = FrameworkWith<'name' | 'order' | 'languages' | 'bestFor' | 'ratings'>;
+/**
+ * A framework as the helper scores it. `meanings` is what each of its scores means in the rubric's words (see
+ * src/lib/candidates.ts): computed where the rubric is, so the page's script does not carry the whole rubric.
+ */
+export type Candidate = FrameworkWith<'name' | 'order' | 'languages' | 'bestFor' | 'ratings'> & { meanings?: Partial<Record<RatingDimension, string>> };
 
 export interface Reason {
   points: number;
@@ -96,9 +112,6 @@ export function languageFamily(language: string): LanguageFamily | undefined {
   return undefined;
 }
 
-/** Points for the priority: a rating of 3 is neutral, each step above or below moves the framework by 2. */
-export const priorityPoints = (score: number): number => (score - 3) * 2;
-
 /** The reasons one framework earns from the answers given, in question order. */
 export function reasonsFor(c: Candidate, p: Profile): Reason[] {
   const reasons: Reason[] = [];
@@ -111,7 +124,8 @@ export function reasonsFor(c: Candidate, p: Profile): Reason[] {
 
   if (p.context === 'learning') {
     const score = c.ratings.learningCurve.score;
-    if (score >= 4) reasons.push({ points: 2, text: `Approachable when learning on your own: rated ${score}/5 for ease of learning.` });
+    const meaning = c.meanings?.learningCurve;
+    if (score >= 4) reasons.push({ points: 2, text: `Approachable when learning on your own: rated ${score}/5 for ${midSentence(RATING_DIMENSIONS.learningCurve)}${meaning ? ` (${meaning})` : ''}.` });
   } else if (p.context) {
     const { suits, fits } = CONTEXT_FITS[p.context];
     // Name a use case other than the one the reader already picked when the framework has one: the reason then adds something.
@@ -126,6 +140,7 @@ export function reasonsFor(c: Candidate, p: Profile): Reason[] {
 
   if (p.priority) {
     const { score, reason } = c.ratings[p.priority];
+    // The reason is the framework's own, written in the rubric's terms: the level it meets and what it misses.
     reasons.push({ points: priorityPoints(score), text: `Rated ${score}/5 for ${midSentence(RATING_DIMENSIONS[p.priority])}: ${reason}` });
   }
   return reasons;

@@ -94,7 +94,8 @@ describe('article ratings', () => {
       expect(cards, id).toHaveLength(RATING_KEYS.length);
       RATING_KEYS.forEach((key, i) => {
         const { score } = data.ratings[key];
-        expect(cards[i], `${id} ${key}`).toContain(`<span>${RATING_DIMENSIONS[key]}</span>`);
+        // The label links to its section of the rubric.
+        expect(cards[i], `${id} ${key}`).toContain(`>${RATING_DIMENSIONS[key]}</a>`);
         expect(cards[i], `${id} ${key}`).toContain(`${score}/5`);
         expect(cards[i], `${id} ${key}`).toMatch(new RegExp(`class="[^"]*\\b${barWidth(score).replace('/', '\\/')}\\b`));
       });
