@@ -18,8 +18,9 @@ import { SMTPServer } from 'smtp-server';
 import { parse } from 'yaml';
 import { splitFrontmatter } from '../../src/lib/frontmatter';
 import { freezeItems } from '../../src/newsletter/archive';
-import { parseIsoWeek, readDigestSources, selectItems } from '../../src/newsletter/digest';
+import { issueFileName, NEWSLETTER_CONTENT_DIR, readDigestSources, selectItems } from '../../src/newsletter/digest';
 import { openStore } from '../../src/newsletter/open-store';
+import { articlesIn, latestContentWeek } from '../support/content-week';
 import { storeKinds } from '../support/stores';
 import { createTestDatabase, type TestDatabase } from './support/database';
 import { freePort } from './support/server';
@@ -31,7 +32,10 @@ interface Received {
 
 const BOUNCE = 'bounce@example.com';
 const CONFIRMED = ['ann@example.com', 'bob@example.com', 'cy@example.com', 'dee@example.com', 'eve@example.com'];
-const ISSUE_FILE = 'content/newsletter/2026-48.md';
+/** The newest content week: its digest carries articles whatever content is added (see tests/support/content-week.ts). */
+const WEEK = latestContentWeek;
+const ISSUE_FILE = `${NEWSLETTER_CONTENT_DIR}/${issueFileName(WEEK)}`;
+const ARCHIVE_URL = `https://guide.example/newsletter/archive/${WEEK.id.toLowerCase()}/`;
 
 /** Where one CLI run works: its database, and its project folder (a copy of the content). */
 interface Target {
@@ -73,7 +77,7 @@ describe.each(storeKinds())('on %s', (kind) => {
 
   // Asynchronous: the SMTP server runs in this process, so its event loop must keep turning while the CLI sends.
   async function send(args: string[], env: Record<string, string> = {}, target: Target = { database, root }) {
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', resolve('scripts/newsletter.ts'), 'send', '--week', '2026-W48', ...args], {
+    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', resolve('scripts/newsletter.ts'), 'send', '--week', WEEK.id, ...args], {
       cwd: target.root,
       env: { PATH: process.env['PATH'] ?? '', ...target.database.env, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, NEWSLETTER_FROM: 'Guide <news@guide.example>', SITE_URL: 'https://guide.example', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -170,8 +174,8 @@ describe.each(storeKinds())('on %s', (kind) => {
       for (const mail of received) {
         expect(mail.data).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
         expect(header(mail.data, 'List-Unsubscribe')).toMatch(/^<https:\/\/guide\.example\/newsletter\/unsubscribe\/\?token=[A-Za-z0-9_-]{43}>$/);
-        expect(header(mail.data, 'Message-ID')).toMatch(/^<digest-2026-W48-\d+@guide\.example>$/);
-        expect(header(mail.data, 'Subject')).toContain('2026-W48');
+        expect(header(mail.data, 'Message-ID')).toMatch(new RegExp(`^<digest-${WEEK.id}-\\d+@guide\\.example>$`));
+        expect(header(mail.data, 'Subject')).toContain(WEEK.id);
         expect(decodeQp(mail.data)).toContain('https://guide.example/frameworks/django/');
       }
     });
@@ -232,17 +236,17 @@ describe.each(storeKinds())('on %s', (kind) => {
       const run = await send([], {}, target);
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain('sent 2 of 2 due (1 sent by an earlier run');
-      expect(run.stdout).toContain(`Recorded 2026-W48 as sent (10 items) in ${ISSUE_FILE}.`);
-      expect(run.stdout).toContain(`Commit ${ISSUE_FILE} and rebuild to publish it in the archive at https://guide.example/newsletter/archive/2026-w48/`);
+      expect(run.stdout).toContain(`Recorded ${WEEK.id} as sent (${articlesIn(WEEK)} items) in ${ISSUE_FILE}.`);
+      expect(run.stdout).toContain(`Commit ${ISSUE_FILE} and rebuild to publish it in the archive at ${ARCHIVE_URL}`);
 
       const { frontmatter, body } = splitFrontmatter(readFileSync(file, 'utf8'));
       expect(body).toBe(INTRO);
       const data = parse(frontmatter!) as { sentAt: string; items: unknown[] };
       expect(Date.parse(data.sentAt)).toBeGreaterThanOrEqual(startedAt - 1000);
       expect(Date.parse(data.sentAt)).toBeLessThanOrEqual(Date.now());
-      const week = parseIsoWeek('2026-W48');
+      const week = WEEK;
       const expected = freezeItems(selectItems(readDigestSources(target.root, week).entries, week, 'https://guide.example'));
-      expect(expected).toHaveLength(10);
+      expect(expected).toHaveLength(articlesIn(WEEK));
       expect(data.items).toEqual(expected);
     });
 
@@ -251,8 +255,9 @@ describe.each(storeKinds())('on %s', (kind) => {
       expect(mails.map((m) => m.to[0]).sort()).toEqual([...READERS].sort());
       for (const mail of mails) {
         const body = decodeQp(mail.data);
-        expect(body).toContain('Read this issue on the web: https://guide.example/newsletter/archive/2026-w48/');
-        expect(body).toMatch(/<a href="https:\/\/guide\.example\/newsletter\/archive\/2026-w48\/"[^>]*>Read this issue on the web<\/a>/);
+        expect(body).toContain(`Read this issue on the web: ${ARCHIVE_URL}`);
+        expect(body).toContain(`<a href="${ARCHIVE_URL}"`);
+        expect(body).toMatch(/>Read this issue on the web<\/a>/);
       }
     });
 
@@ -261,7 +266,7 @@ describe.each(storeKinds())('on %s', (kind) => {
       const again = await send([], {}, target);
       expect(again.status, again.stderr).toBe(0);
       expect(again.stdout).toContain('sent 0 of 0 due');
-      expect(again.stdout).toContain(`${ISSUE_FILE} already records 2026-W48 as sent; left as it is.`);
+      expect(again.stdout).toContain(`${ISSUE_FILE} already records ${WEEK.id} as sent; left as it is.`);
       expect(readFileSync(file, 'utf8')).toBe(recorded);
     });
   });

@@ -12,10 +12,13 @@ const reading = readYamlList('content/reading.yaml');
 const frameworkIds = frameworks.map((f) => f.id);
 
 describe('content collections', () => {
-  it('has the five framework articles, five trends, at least ten FAQ entries', () => {
-    expect(frameworkIds).toEqual(['aspnet-core', 'django', 'express', 'laravel', 'spring-boot']);
-    expect(trends.map((t) => t.id).sort()).toEqual(['ai-assisted-development', 'api-first', 'cloud-native', 'microservices', 'serverless']);
+  it('has the articles the guide promises (the source covers at least five frameworks and five trends) and ten FAQ entries', () => {
+    // Counts are floors, not exact: a new article must not break this test.
+    expect(frameworkIds.length).toBeGreaterThanOrEqual(5);
+    expect(trends.length).toBeGreaterThanOrEqual(5);
     expect(faq.length).toBeGreaterThanOrEqual(10);
+    for (const id of [...frameworkIds, ...trends.map((t) => t.id)]) expect(id, 'ids are URL slugs').toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(new Set(frameworkIds).size).toBe(frameworkIds.length);
   });
 
   it.each(frameworks.map((f) => [f.id, f] as const))('%s passes the schema with >= 3 https sources', (_id, entry) => {

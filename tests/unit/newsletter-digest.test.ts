@@ -1,5 +1,6 @@
 /** The digest composer: ISO weeks, which entries go in, escaping, absolute and per-recipient links. */
 import { describe, expect, it } from 'vitest';
+import { articlesIn, latestContentWeek, weekBeforeContent } from '../support/content-week';
 import { composeDigest, isoWeekOf, parseIsoWeek, personalise, readDigestSources, selectItems, UNSUBSCRIBE_PLACEHOLDER, type DigestEntry } from '../../src/newsletter/digest';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
@@ -53,10 +54,12 @@ describe('selection', () => {
     ]);
   });
 
-  it('reads the real content: every framework and trend of 2026-W48', () => {
-    const { entries: real } = readDigestSources(process.cwd(), week);
-    expect(selectItems(real, week, 'https://g.example').length).toBe(10);
-    expect(selectItems(real, parseIsoWeek('2026-W47'), 'https://g.example')).toEqual([]);
+  it('reads the real content: the newest week carries every article published or updated in it, an earlier week none', () => {
+    const { entries: real } = readDigestSources(process.cwd(), latestContentWeek);
+    const items = selectItems(real, latestContentWeek, 'https://g.example');
+    expect(items.length).toBe(articlesIn(latestContentWeek));
+    expect(items.length).toBeGreaterThan(0);
+    expect(selectItems(real, weekBeforeContent, 'https://g.example')).toEqual([]);
   });
 });
 
