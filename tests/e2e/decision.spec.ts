@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { toCandidates } from '../../src/lib/candidates';
 import { answeredCount, formatPoints, pointsLabel, profileFromParams, profileToParams, QUESTIONS, recommend, topPickText, type Profile } from '../../src/lib/decision';
 import { PROFILES } from '../support/profiles';
+import { loadShift } from '../support/layout-checks';
 import { rawFrameworks } from '../support/raw-frameworks';
 
 const candidates = toCandidates(rawFrameworks);
@@ -140,29 +141,9 @@ test('the top-pick bar keeps its height whatever it says, down to 320 px (a chan
   }
 });
 
-/** Layout shifts while the page loads, as Chromium reports them (the CLS a visitor gets without interacting), with what moved. */
-async function loadShift(page: Page, path: string): Promise<{ total: number; moved: string[] }> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { shift: { total: number; moved: string[] } };
-    w.shift = { total: 0, moved: [] };
-    type Shift = { value: number; hadRecentInput: boolean; sources: { node?: Element; previousRect: DOMRect; currentRect: DOMRect }[] };
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as Shift[]) {
-        if (entry.hadRecentInput) continue;
-        w.shift.total += entry.value;
-        w.shift.moved.push(...entry.sources.map((s) => `${s.node?.nodeName}#${s.node?.id}.${s.node?.className} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`));
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-  await page.goto(path, { waitUntil: 'load' });
-  await expect(page.locator('#decision-form')).toBeVisible();
-  await page.waitForTimeout(500); // anything the script does after load
-  return page.evaluate(() => (window as unknown as { shift: { total: number; moved: string[] } }).shift);
-}
-
 test('nothing moves while the helper loads: CLS 0, empty or from a shared link', async ({ page, context }) => {
   for (const [tab, path] of [[page, '/choose/'], [await context.newPage(), `/choose/?${profileToParams(PROFILES[1]![1])}`]] as const) {
-    const { total, moved } = await loadShift(tab, path);
+    const { total, moved } = await loadShift(tab, path, '#decision-form');
     expect(total, `${path}: ${moved.join('; ')}`).toBe(0);
   }
 });

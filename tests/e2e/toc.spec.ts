@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { loadShift } from '../support/layout-checks';
 
 /**
  * The table of contents: folded on phones (the article starts on the first screen), shown beside the text on wide
@@ -6,25 +7,6 @@ import { expect, test, type Page } from '@playwright/test';
  */
 const ARTICLE = '/frameworks/django/';
 const tocLinks = (page: Page) => page.getByRole('navigation', { name: 'On this page' }).getByRole('link');
-
-/** Layout shifts while the page loads, as Chromium reports them (the CLS a visitor gets without interacting). */
-async function loadShift(page: Page, path: string): Promise<{ total: number; moved: string[] }> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { shift: { total: number; moved: string[] } };
-    w.shift = { total: 0, moved: [] };
-    type Shift = { value: number; hadRecentInput: boolean; sources: { node?: Element; previousRect: DOMRect; currentRect: DOMRect }[] };
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as Shift[]) {
-        if (entry.hadRecentInput) continue;
-        w.shift.total += entry.value;
-        w.shift.moved.push(...entry.sources.map((s) => `${s.node?.nodeName}.${(s.node as Element | undefined)?.className} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`));
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-  await page.goto(path, { waitUntil: 'load' });
-  await page.waitForTimeout(500); // anything the scripts do after load
-  return page.evaluate(() => (window as unknown as { shift: { total: number; moved: string[] } }).shift);
-}
 
 test('phones: the contents are folded, the article starts on the first screen, and a tap opens them', { tag: '@mobile-only' }, async ({ page }) => {
   for (const width of [320, 375]) {

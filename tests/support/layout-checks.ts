@@ -1,6 +1,6 @@
 /**
  * What a reader would see go wrong in a layout, measured in the page: boxes that stick out of the screen or scroll
- * sideways, and text cut off by a box that hides its overflow. Shared by the layout and reflow specs.
+ * sideways, and text cut off by a box that hides its overflow. Shared by the layout, reflow, table-of-contents and decision-helper specs.
  */
 import type { Page } from '@playwright/test';
 
@@ -81,3 +81,26 @@ export const clippedText = (page: Page): Promise<string[]> =>
     }
     return out;
   });
+
+/**
+ * Layout shifts while `path` loads, as Chromium reports them (the CLS a visitor gets without interacting), with what
+ * moved. `ready` is a selector to wait for before the half second given to whatever scripts do after load.
+ */
+export async function loadShift(page: Page, path: string, ready?: string): Promise<{ total: number; moved: string[] }> {
+  await page.addInitScript(() => {
+    const w = window as unknown as { shift: { total: number; moved: string[] } };
+    w.shift = { total: 0, moved: [] };
+    type Shift = { value: number; hadRecentInput: boolean; sources: { node?: Element; previousRect: DOMRect; currentRect: DOMRect }[] };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as Shift[]) {
+        if (entry.hadRecentInput) continue;
+        w.shift.total += entry.value;
+        w.shift.moved.push(...entry.sources.map((s) => `${s.node?.nodeName}#${(s.node as Element | undefined)?.id}.${(s.node as Element | undefined)?.className} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`));
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(path, { waitUntil: 'load' });
+  if (ready) await page.locator(ready).waitFor();
+  await page.waitForTimeout(500); // anything the scripts do after load
+  return page.evaluate(() => (window as unknown as { shift: { total: number; moved: string[] } }).shift);
+}
