@@ -1,6 +1,7 @@
 /** Small readers for the built HTML's head (our own output: double-quoted attributes, one tag per element). */
 import { readFileSync } from 'node:fs';
 import { sitePaths } from './site-pages';
+import { decodeEntities } from './text';
 
 export function pageHtml(path: string): string {
   const file = path === '/404/' ? 'dist/client/404.html' : `dist/client${path}index.html`;
@@ -15,9 +16,8 @@ function attrs(tag: string): Record<string, string> {
   return Object.fromEntries([...tag.matchAll(/([a-z:-]+)="([^"]*)"/g)].map((m) => [m[1]!, decode(m[2]!)]));
 }
 
-export function decode(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
+/** Entities decoded: one decoder for the test helpers (tests/support/text.ts). */
+export const decode = decodeEntities;
 
 export function metaTags(html: string): Record<string, string>[] {
   return [...html.matchAll(/<meta [^>]*>/g)].map((m) => attrs(m[0]));
