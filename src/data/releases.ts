@@ -5,18 +5,43 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { formatDay } from '../lib/dates';
 import { byOrder } from '../lib/order';
+import type { IsoDate, ReleaseCycle } from '../lib/releases';
 import { resolveReleaseTag, resolveReleaseTags, type ReleaseLookup } from '../lib/release-tags';
 import { asOf } from '../site';
 
-let lookup: Promise<ReleaseLookup> | undefined;
+/** One product's release data, as pages show it. */
+export type ReleaseLine = {
+  /** Display name of the product, e.g. "Django", ".NET". */
+  name: string;
+  cycles: ReleaseCycle[];
+  /** The project's support-policy page. */
+  policy: string;
+  /** When endoflife.date's data was last read; undefined when all of it is our own. */
+  checkedAt: IsoDate | undefined;
+  /** Where our overrides come from. */
+  sources: string[];
+};
 
-/** Release cycles by data id (`content/releases/<id>.yaml`). */
-export function releaseLookup(): Promise<ReleaseLookup> {
-  lookup ??= getCollection('releases').then((entries) => {
-    const byId = new Map(entries.map((e) => [e.id, e.data.cycles]));
-    return (id: string) => byId.get(id);
-  });
-  return lookup;
+let lines: Promise<Map<string, ReleaseLine>> | undefined;
+
+/** Every product's release data by id (`content/releases/<id>.yaml`), read once per build. */
+export function getReleaseLines(): Promise<Map<string, ReleaseLine>> {
+  lines ??= getCollection('releases').then(
+    (entries) =>
+      new Map(
+        entries.map(({ id, data: { name, cycles, policy, endoflife, overrides } }) => [
+          id,
+          { name, cycles, policy, checkedAt: endoflife?.checkedAt, sources: [...new Set(overrides.map((o) => o.source))] },
+        ]),
+      ),
+  );
+  return lines;
+}
+
+/** Release cycles by data id, for the release tags. */
+export async function releaseLookup(): Promise<ReleaseLookup> {
+  const byId = await getReleaseLines();
+  return (id: string) => byId.get(id)?.cycles;
 }
 
 /** One tag's text for `asOf`; `where` names the page or entry in the error when the data has no answer. */
