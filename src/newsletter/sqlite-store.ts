@@ -71,6 +71,9 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX outbox_waiting ON outbox (subscriber_id) WHERE status = 'queued';`,
 ];
 
+/** How long a connection waits for another's lock before it gives up with "database is locked". */
+const BUSY_TIMEOUT_MS = 5000;
+
 // Timestamps are ISO 8601 UTC strings: readable in any SQLite shell, and they sort and compare as text.
 const iso = (d: Date) => d.toISOString();
 
@@ -85,9 +88,11 @@ export class SqliteSubscriberStore implements SubscriberStore {
   /** Opens (creating the folder and file if needed) and migrates the database at `path`. */
   static open(path: string): SqliteSubscriberStore {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const db = new DatabaseSync(path);
+    // The busy timeout is set as the file opens, before the first PRAGMA: switching a new file to WAL takes a lock,
+    // and a second process opening it at that moment (the server and its delivery thread do) must wait, not fail.
+    const db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
     // synchronous = NORMAL in WAL mode: a commit survives the process being killed (not a power cut).
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
     migrate(db);
     return new SqliteSubscriberStore(db);
   }

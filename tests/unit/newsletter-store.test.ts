@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createScratchDatabase, withClient } from '../../scripts/lib/postgres.mjs';
 import { MIGRATIONS as PG_MIGRATIONS, PgSubscriberStore } from '../../src/newsletter/pg-store';
@@ -260,6 +261,24 @@ describe('SqliteSubscriberStore', () => {
     expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
     expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: MIGRATIONS.length });
     db.close();
+  });
+
+  it('opens one new file from several threads at the same moment: each waits its turn, none fails as locked', async () => {
+    // The server and its delivery thread open the database together; a new file's switch to WAL takes a lock.
+    const storeModule = new URL('../../src/newsletter/sqlite-store.ts', import.meta.url).href;
+    const openInThread = (path: string) =>
+      new Promise<string>((resolve) => {
+        const code = `const { parentPort } = require('node:worker_threads');
+          import(${JSON.stringify(storeModule)})
+            .then(({ SqliteSubscriberStore }) => SqliteSubscriberStore.open(${JSON.stringify(path)}).close())
+            .then(() => 'opened', (e) => String(e.message))
+            .then((outcome) => parentPort.postMessage(outcome));`;
+        new Worker(code, { eval: true }).once('message', resolve).once('error', (e) => resolve(String(e)));
+      });
+    for (let round = 0; round < 10; round++) {
+      const path = join(dir, `race-${round}.sqlite`);
+      expect(await Promise.all([1, 2, 3, 4].map(() => openInThread(path)))).toEqual(Array(4).fill('opened'));
+    }
   });
 
   it('refuses a database from newer code', () => {
