@@ -69,7 +69,7 @@ let written;
 let drainSeconds = null;
 /** Addresses the server answered 2xx for, and the address of every row stored. */
 const acknowledged = new Set();
-let stored = [];
+let stored;
 try {
   for (let i = 0; ; i++) {
     try {

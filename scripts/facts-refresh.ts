@@ -56,13 +56,13 @@ async function fromApi(product: string): Promise<ReleaseCycle[]> {
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/json' } });
   } catch (error) {
-    throw new Error(`${url}: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`);
+    throw new Error(`${url}: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`, { cause: error });
   }
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   try {
     return cyclesFromApi(await response.json());
   } catch (error) {
-    throw new Error(`${url}: ${(error as Error).message}`);
+    throw new Error(`${url}: ${(error as Error).message}`, { cause: error });
   }
 }
 

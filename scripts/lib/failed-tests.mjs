@@ -2,8 +2,9 @@
  * The names of the tests that failed, from the two runners' JSON reports, so the end of `npm test` (all that a CI
  * log's tail may show) says which tests failed and why, not only how many.
  */
+import { stripVTControlCharacters } from 'node:util';
 
-const firstLine = (text) => String(text ?? '').replace(/\u001b\[[0-9;]*m/g, '').trim().split('\n')[0]?.slice(0, 200) ?? '';
+const firstLine = (text) => stripVTControlCharacters(String(text ?? '')).trim().split('\n')[0]?.slice(0, 200) ?? '';
 
 /** Vitest's JSON reporter: testResults[].assertionResults[] with status "failed". */
 export function vitestFailures(report) {

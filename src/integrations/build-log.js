@@ -6,12 +6,11 @@
  * line reports nothing wrong, yet reads like an error. An empty body on any other path is still shown.
  * JavaScript, not TypeScript: Astro loads a logger (`logger.entrypoint`) without compiling it.
  */
+import { stripVTControlCharacters } from 'node:util';
 import nodeLog from 'astro/logger/node';
 
 /** @typedef {{ level: string; label: string | null; message: string; newLine: boolean }} LogEvent */
 /** @typedef {{ write(event: LogEvent): void; flush?(): void; close?(): void }} LogDestination */
-
-const ANSI = /\x1b\[[0-9;]*m/g;
 
 /**
  * Wraps `destination`, dropping the two events of the "file not created" line of each path in `redirects` (the
@@ -30,7 +29,7 @@ export function withoutRedirectFiles(destination, redirects) {
       held = undefined;
       if (previous && event.label === 'SKIP_FORMAT' && event.message.includes('(file not created, response body was empty)')) return;
       if (previous) destination.write(previous);
-      if (!event.newLine && files.has(event.message.replace(ANSI, '').replace(/^\s*├─\s*/, ''))) held = event;
+      if (!event.newLine && files.has(stripVTControlCharacters(event.message).replace(/^\s*├─\s*/, ''))) held = event;
       else destination.write(event);
     },
     flush() {

@@ -25,7 +25,7 @@ export function weekOfIssueFile(fileName: string): IsoWeek {
   try {
     return parseIsoWeek(`${match[1]}-W${match[2]}`);
   } catch (error) {
-    throw new Error(`${fileName}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${fileName}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }
 

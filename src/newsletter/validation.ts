@@ -54,6 +54,7 @@ export function parseEmail(raw: string | undefined): Result<Email> {
   if (address.length > MAX_EMAIL_LENGTH) {
     return fail('too-long', `That email address is too long: ${MAX_EMAIL_LENGTH} characters at most.`, 'email');
   }
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (/[\u0000-\u001f\u007f]/.test(address)) {
     return fail('control', 'An email address cannot contain control characters.', 'email');
   }

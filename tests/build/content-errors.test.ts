@@ -51,7 +51,7 @@ describe('astro sync over a broken entry', () => {
   it('fails on a "Pick … if" key that is not one of the pair, naming the file and the field', () => {
     const root = copyProject();
     const file = join(root, 'content/versus/django-vs-laravel.mdx');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^  laravel:$/m, '  larvel:'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^ {2}laravel:$/m, '  larvel:'));
     const { status, output } = sync(root);
     expect(status, output).not.toBe(0);
     expect(output).toContain('content/versus/django-vs-laravel.mdx: pick: unknown key "larvel", missing "laravel"');

@@ -66,10 +66,10 @@ export function handTyped(file: string, text: string): Finding[] {
     let scanned: string;
     if (inFrontmatter || !mdx) {
       // YAML: a top-level key (frontmatter), or a key of a list item (the FAQ), starts a field; its lines follow.
-      const field = /^(?:- |  )?([A-Za-z]+):/.exec(raw);
+      const field = /^(?:- | {2})?([A-Za-z]+):/.exec(raw);
       if (field && !raw.startsWith('   ')) key = field[1]!;
       if (!EDITORIAL_KEYS.has(key)) return;
-      scanned = raw.replace(/^(?:- |  )?[A-Za-z]+:/, ' ');
+      scanned = raw.replace(/^(?:- | {2})?[A-Za-z]+:/, ' ');
     } else {
       if (/^\s*```/.test(raw)) fence = !fence;
       if (fence || /^import /.test(raw)) return;
