@@ -45,7 +45,10 @@ export default defineConfig({
     sitemap({
       // The newsletter's landing page and its archive belong in the sitemap, not its steps (inbox, confirm, unsubscribe…).
       filter: (page) => !page.includes('/404') && !/\/newsletter\/(?!archive\/).+/.test(new URL(page).pathname),
-      serialize: (item) => ({ ...item, lastmod: (dates.byPath.get(new URL(item.url).pathname) ?? dates.latest).toISOString() }),
+      serialize: (item) => ({
+        ...item,
+        lastmod: (dates.byPath.get(new URL(item.url).pathname) ?? dates.latest).toISOString(),
+      }),
     }),
     tightenCspIntegration(),
     pagefind(),
@@ -55,5 +58,11 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // Scripts as files, not inline: cached across pages, deferred (not in the critical bytes), CSP-simple. Every
   // bundler warning is shown but one about Astro's own code (see src/lib/build-warnings.ts).
-  vite: { plugins: [tailwindcss()], build: { assetsInlineLimit: 0, rolldownOptions: { onwarn: (warning, warn) => isAstroDirectiveWarning(warning) || warn(warning) } } },
+  vite: {
+    plugins: [tailwindcss()],
+    build: {
+      assetsInlineLimit: 0,
+      rolldownOptions: { onwarn: (warning, warn) => isAstroDirectiveWarning(warning) || warn(warning) },
+    },
+  },
 });

@@ -9,7 +9,18 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', '.tmp/', 'node_modules/', 'test-results/', 'tests/fixtures/', 'content/**/sample.*', 'public/'] },
+  {
+    ignores: [
+      'dist/',
+      '.astro/',
+      '.tmp/',
+      'node_modules/',
+      'test-results/',
+      'tests/fixtures/',
+      'content/**/sample.*',
+      'public/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
@@ -19,7 +30,10 @@ export default tseslint.config(
       // An empty catch is how the code says "this may fail, and that is fine" (storage, optional cleanup).
       'no-empty': ['error', { allowEmptyCatch: true }],
       // An unused name is a leftover; a leading underscore says it is unused on purpose.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
 );

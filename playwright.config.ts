@@ -23,7 +23,12 @@ export default defineConfig({
   projects: [
     // The accessibility sweep covers both widths itself, and compression is about bytes, not screens: they run once.
     // A test tagged @mobile-only or @desktop-only exists only in that project (a skipped test would fail npm test).
-    { name: 'mobile', use: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true }, testIgnore: /(a11y|compression)\.spec\.ts/, grepInvert: /@desktop-only/ },
+    {
+      name: 'mobile',
+      use: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true },
+      testIgnore: /(a11y|compression)\.spec\.ts/,
+      grepInvert: /@desktop-only/,
+    },
     { name: 'desktop', use: { viewport: { width: 1280, height: 800 } }, grepInvert: /@mobile-only/ },
   ],
   webServer: {

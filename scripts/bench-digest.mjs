@@ -16,7 +16,9 @@ import { DatabaseSync } from 'node:sqlite';
 import { SMTPServer } from 'smtp-server';
 import { migrate } from '../src/newsletter/sqlite-store.ts';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '10000' }, pool: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { count: { type: 'string', default: '10000' }, pool: { type: 'boolean', default: false } },
+});
 const count = Number(values.count);
 const dir = mkdtempSync(join(tmpdir(), 'bench-digest-'));
 const dbPath = join(dir, 'newsletter.sqlite');
@@ -30,7 +32,8 @@ const insert = db.prepare(
    VALUES (?, ?, 'confirmed', 'bench', ?, ?, ?, ?, ?)`,
 );
 db.exec('BEGIN');
-for (let i = 0; i < count; i++) insert.run(`reader${i}@example.com`, `reader${i}@example.com`, now, now, now, `bench-key-${i}`, now);
+for (let i = 0; i < count; i++)
+  insert.run(`reader${i}@example.com`, `reader${i}@example.com`, now, now, now, `bench-key-${i}`, now);
 db.exec('COMMIT');
 db.close();
 
@@ -54,13 +57,23 @@ await new Promise((resolve) => smtp.listen(port, '127.0.0.1', resolve));
 
 cpSync('content', join(dir, 'content'), { recursive: true });
 const started = performance.now();
-const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', resolve('scripts/newsletter.ts'), 'send', '--week', '2026-W48'], {
-  cwd: dir,
-  env: { ...process.env, NEWSLETTER_DB: dbPath, SMTP_URL: `smtp://127.0.0.1:${port}${values.pool ? '/?pool=true' : ''}` },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
+const child = spawn(
+  process.execPath,
+  ['--disable-warning=ExperimentalWarning', resolve('scripts/newsletter.ts'), 'send', '--week', '2026-W48'],
+  {
+    cwd: dir,
+    env: {
+      ...process.env,
+      NEWSLETTER_DB: dbPath,
+      SMTP_URL: `smtp://127.0.0.1:${port}${values.pool ? '/?pool=true' : ''}`,
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  },
+);
 const [code] = await once(child, 'close');
 const seconds = (performance.now() - started) / 1000;
-console.log(`\n${count} subscribers, ${received} messages received by the SMTP server, ${seconds.toFixed(1)} s (${(received / seconds).toFixed(0)} messages/s)${values.pool ? ', pooled connection' : ', one connection per message'}; exit ${code}`);
+console.log(
+  `\n${count} subscribers, ${received} messages received by the SMTP server, ${seconds.toFixed(1)} s (${(received / seconds).toFixed(0)} messages/s)${values.pool ? ', pooled connection' : ', one connection per message'}; exit ${code}`,
+);
 await new Promise((resolve) => smtp.close(resolve));
 rmSync(dir, { recursive: true, force: true });

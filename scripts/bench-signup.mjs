@@ -24,7 +24,13 @@ import { checkStoredOnce } from './lib/stored-once.mjs';
 let store;
 let values;
 try {
-  values = parseArgs({ options: { connections: { type: 'string', default: '10' }, duration: { type: 'string', default: '10' }, store: { type: 'string' } } }).values;
+  values = parseArgs({
+    options: {
+      connections: { type: 'string', default: '10' },
+      duration: { type: 'string', default: '10' },
+      store: { type: 'string' },
+    },
+  }).values;
   store = signupStore(values.store, process.env);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
@@ -46,7 +52,8 @@ await once(probe, 'close');
 
 const dir = mkdtempSync(join(tmpdir(), 'bench-signup-'));
 const outbox = join(dir, 'outbox');
-const postgres = store === 'postgres' ? await createScratchDatabase(process.env.DATABASE_URL.trim(), 'guide_bench_signup') : undefined;
+const postgres =
+  store === 'postgres' ? await createScratchDatabase(process.env.DATABASE_URL.trim(), 'guide_bench_signup') : undefined;
 const storeLabel = postgres
   ? `PostgreSQL ${await withClient(postgres.url, async (c) => (await c.query('SHOW server_version')).rows[0].server_version)} (throwaway database ${postgres.name})`
   : `SQLite (node:sqlite, throwaway file, WAL)`;
@@ -120,21 +127,33 @@ try {
 
 console.log(`POST /api/newsletter, ${connections} connections, ${duration} s, Node ${process.versions.node}, loopback`);
 console.log(`store       ${storeLabel}`);
-console.log(`signups/s   mean ${result.requests.average.toFixed(0)}, min ${result.requests.min}, max ${result.requests.max}`);
-console.log(`latency ms  mean ${result.latency.average.toFixed(1)}, p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`);
-console.log(`responses   ${result['2xx']} 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts`);
+console.log(
+  `signups/s   mean ${result.requests.average.toFixed(0)}, min ${result.requests.min}, max ${result.requests.max}`,
+);
+console.log(
+  `latency ms  mean ${result.latency.average.toFixed(1)}, p50 ${result.latency.p50}, p90 ${result.latency.p90}, p99 ${result.latency.p99}, max ${result.latency.max}`,
+);
+console.log(
+  `responses   ${result['2xx']} 2xx, ${result.non2xx} other, ${result.errors} errors, ${result.timeouts} timeouts`,
+);
 console.log(
   `mail        ${written} .eml files written by the delivery thread; ${drainSeconds === null ? 'the outbox was not empty a minute after the load' : `the outbox was empty ${drainSeconds.toFixed(1)} s after the load ended`}`,
 );
 
 const check = checkStoredOnce(acknowledged, stored);
-console.log(`stored      ${stored.length} rows; ${check.storedOnce} of ${check.acknowledged} acknowledged addresses stored exactly once, ${check.inFlight} more from requests in flight at the end`);
+console.log(
+  `stored      ${stored.length} rows; ${check.storedOnce} of ${check.acknowledged} acknowledged addresses stored exactly once, ${check.inFlight} more from requests in flight at the end`,
+);
 if (check.wrong.length) {
-  console.error(`${check.wrong.length} acknowledged addresses are not stored exactly once, e.g. ${check.wrong.slice(0, 3).join(', ')}`);
+  console.error(
+    `${check.wrong.length} acknowledged addresses are not stored exactly once, e.g. ${check.wrong.slice(0, 3).join(', ')}`,
+  );
   process.exitCode = 1;
 }
 if (written !== stored.length) {
-  console.error(`${stored.length} signups stored but ${written} emails written: every stored signup must be mailed once.`);
+  console.error(
+    `${stored.length} signups stored but ${written} emails written: every stored signup must be mailed once.`,
+  );
   process.exitCode = 1;
 }
 
@@ -152,7 +171,10 @@ async function unsentEmails() {
 
 /** Every stored address, read after the server stopped. */
 async function storedEmails() {
-  if (postgres) return withClient(postgres.url, async (c) => (await c.query('SELECT email FROM subscribers')).rows.map((r) => r.email));
+  if (postgres)
+    return withClient(postgres.url, async (c) =>
+      (await c.query('SELECT email FROM subscribers')).rows.map((r) => r.email),
+    );
   const file = join(dir, 'db.sqlite');
   if (!existsSync(file)) return [];
   const db = new DatabaseSync(file, { readOnly: true });

@@ -14,7 +14,15 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { parseBenchArgs, USAGE } from './lib/bench-args.mjs';
-import { chromiumPath, launchChromium, medianRun, runLighthouse, summarizeLhr, trappedHost, trapProxy } from './lib/lighthouse.mjs';
+import {
+  chromiumPath,
+  launchChromium,
+  medianRun,
+  runLighthouse,
+  summarizeLhr,
+  trappedHost,
+  trapProxy,
+} from './lib/lighthouse.mjs';
 import { FIRST_ROUND_TRIP, pageWeights } from './lib/page-weight.mjs';
 import { scalingRows, scalingRun } from './lib/scaling.mjs';
 import { startServer } from './lib/serve.mjs';
@@ -66,7 +74,9 @@ async function part(name, fn) {
 // ---------------------------------------------------------------------------------------------------------------
 let buildSeconds;
 const SIGNUP_SCRIPT = 'scripts/bench-signup.mjs';
-const needsBuild = options.parts.some((p) => p === 'weight' || p === 'lighthouse' || (p === 'signup' && existsSync(SIGNUP_SCRIPT)));
+const needsBuild = options.parts.some(
+  (p) => p === 'weight' || p === 'lighthouse' || (p === 'signup' && existsSync(SIGNUP_SCRIPT)),
+);
 if (needsBuild) {
   if (options.skipBuild && existsSync('dist/server/entry.mjs')) {
     console.log('\nBuild: skipped (--skip-build), using the existing dist/');
@@ -90,7 +100,9 @@ if (needsBuild) {
 await part('weight', () => {
   const rows = pageWeights().sort((a, b) => a.page.localeCompare(b.page));
   if (buildSeconds !== undefined) {
-    console.log(`\nBuild: ${buildSeconds.toFixed(2)} s for ${rows.length} pages (${((buildSeconds * 1000) / rows.length).toFixed(0)} ms/page), load average ${load()}`);
+    console.log(
+      `\nBuild: ${buildSeconds.toFixed(2)} s for ${rows.length} pages (${((buildSeconds * 1000) / rows.length).toFixed(0)} ms/page), load average ${load()}`,
+    );
   }
   const triple = (s) => [kb(s.raw), kb(s.gzip), kb(s.brotli)];
   const over = rows.filter((r) => r.critical.gzip > FIRST_ROUND_TRIP);
@@ -99,7 +111,28 @@ await part('weight', () => {
   console.log(
     section(
       'Page weight (KB; each kind raw, gzip, brotli; critical = HTML + render-blocking CSS, gzip)',
-      ['page', 'HTML', 'gz', 'br', 'CSS', 'gz', 'br', 'JS', 'gz', 'br', 'img', 'gz', 'br', 'font', 'gz', 'br', 'total gz', 'br', 'critical gz', '14 KB'],
+      [
+        'page',
+        'HTML',
+        'gz',
+        'br',
+        'CSS',
+        'gz',
+        'br',
+        'JS',
+        'gz',
+        'br',
+        'img',
+        'gz',
+        'br',
+        'font',
+        'gz',
+        'br',
+        'total gz',
+        'br',
+        'critical gz',
+        '14 KB',
+      ],
       rows.map((r) => [
         r.page,
         ...triple(r.html),
@@ -141,13 +174,16 @@ await part('lighthouse', async () => {
   try {
     const probe = await fetch(`${server.url}/`, { headers: { 'accept-encoding': 'gzip, br' } });
     await probe.arrayBuffer();
-    notes.push(`Server: scripts/server.mjs on ${server.url}; Content-Encoding of HTML for "Accept-Encoding: gzip, br": ${probe.headers.get('content-encoding') ?? 'none (sent uncompressed)'}.`);
+    notes.push(
+      `Server: scripts/server.mjs on ${server.url}; Content-Encoding of HTML for "Accept-Encoding: gzip, br": ${probe.headers.get('content-encoding') ?? 'none (sent uncompressed)'}.`,
+    );
     chromium = await launchChromium({ path: browser, trapPort: trap.port });
     for (const page of options.pages) {
       for (const preset of ['mobile', 'desktop']) {
         if (interrupted) throw new Error('interrupted');
         const lhrs = [];
-        for (let i = 0; i < options.runs; i++) lhrs.push(await runLighthouse(`${server.url}${page}`, { port: chromium.port, preset }));
+        for (let i = 0; i < options.runs; i++)
+          lhrs.push(await runLighthouse(`${server.url}${page}`, { port: chromium.port, preset }));
         const all = lhrs.map(summarizeLhr);
         const s = summarizeLhr(await medianRun(lhrs));
         benchmarkIndex.push(...all.map((a) => a.benchmarkIndex).filter((n) => typeof n === 'number'));
@@ -160,7 +196,18 @@ await part('lighthouse', async () => {
           entry.where.push(`${page} ${preset}${l.display ? ` (${l.display})` : ''}`);
           lost.set(key, entry);
         }
-        rows.push([page, preset, fixed(s.scores.performance), fixed(s.scores.accessibility), fixed(s.scores.bestPractices), fixed(s.scores.seo), fixed(s.lcp), fixed(s.tbt), fixed(s.cls, 3), fixed(s.fcp)]);
+        rows.push([
+          page,
+          preset,
+          fixed(s.scores.performance),
+          fixed(s.scores.accessibility),
+          fixed(s.scores.bestPractices),
+          fixed(s.scores.seo),
+          fixed(s.lcp),
+          fixed(s.tbt),
+          fixed(s.cls, 3),
+          fixed(s.fcp),
+        ]);
         console.error(`  lighthouse ${page} ${preset}: done (${options.runs} run${options.runs > 1 ? 's' : ''})`);
       }
     }
@@ -184,7 +231,9 @@ await part('lighthouse', async () => {
         `Network: ${offLoopback.size === 0 ? 'every request the pages made was to loopback' : `requests off loopback: ${[...offLoopback].join(', ')}`}; ` +
           `${attempts.length === 0 ? 'Chromium tried no other host' : `Chromium tried (and was refused): ${attempts.join(', ')}`}; ` +
           `${trapped.filter((h) => !h).length} background request(s) of Chromium's own answered by the loopback trap.`,
-        ...(lost.size ? ['Points lost (weighted audits below 1):', ...[...lost].map(([k, v]) => `  - ${k}: ${v.where.join('; ')}`)] : ['No weighted audit lost points.']),
+        ...(lost.size
+          ? ['Points lost (weighted audits below 1):', ...[...lost].map(([k, v]) => `  - ${k}: ${v.where.join('; ')}`)]
+          : ['No weighted audit lost points.']),
       ],
     ),
   );
@@ -209,7 +258,8 @@ await part('signup', () => {
     const run = spawnSync(process.execPath, [SIGNUP_SCRIPT, '--store', store], { stdio: 'inherit', env: process.env });
     if (run.status !== 0) throw new Error(`${SIGNUP_SCRIPT} --store ${store} exited with ${run.status ?? run.signal}`);
   }
-  if (stores.length === 1) console.log('\nPostgreSQL: not measured (set DATABASE_URL to measure the server on PostgreSQL too).');
+  if (stores.length === 1)
+    console.log('\nPostgreSQL: not measured (set DATABASE_URL to measure the server on PostgreSQL too).');
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -231,7 +281,20 @@ await part('scaling', () => {
   console.log(
     section(
       `Build scaling (synthetic ${options.corpus}, cold builds of a temporary copy; per page = per HTML page)`,
-      ['entries', 'HTML pages', 'share PNGs', 'build s', 'ms/page', 'marginal ms/page', 'CPU s', 'CPU ms/page', 'cores used', 'peak MB', 'peak KB/page', 'load 1m before→after'],
+      [
+        'entries',
+        'HTML pages',
+        'share PNGs',
+        'build s',
+        'ms/page',
+        'marginal ms/page',
+        'CPU s',
+        'CPU ms/page',
+        'cores used',
+        'peak MB',
+        'peak KB/page',
+        'load 1m before→after',
+      ],
       rows.map((r) => [
         r.entries,
         r.htmlPages,

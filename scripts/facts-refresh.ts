@@ -15,14 +15,23 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMap, parseDocument, type Document } from 'yaml';
-import { byNewest, cyclesFromApi, cyclesFromProductYaml, describeChanges, type ReleaseCycle } from '../src/lib/releases.ts';
+import {
+  byNewest,
+  cyclesFromApi,
+  cyclesFromProductYaml,
+  describeChanges,
+  type ReleaseCycle,
+} from '../src/lib/releases.ts';
 
 const RELEASES_DIR = process.env.RELEASES_DIR ?? 'content/releases';
 const API = (process.env.ENDOFLIFE_API ?? 'https://endoflife.date/api/v1').replace(/\/$/, '');
 const TIMEOUT_MS = 15_000;
 
-const { values: args } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, snapshot: { type: 'string' }, 'as-of': { type: 'string' } } });
-if (args.snapshot && !/^\d{4}-\d{2}-\d{2}$/.test(args['as-of'] ?? '')) fail('--snapshot needs --as-of YYYY-MM-DD: the day the snapshot was taken');
+const { values: args } = parseArgs({
+  options: { 'dry-run': { type: 'boolean' }, snapshot: { type: 'string' }, 'as-of': { type: 'string' } },
+});
+if (args.snapshot && !/^\d{4}-\d{2}-\d{2}$/.test(args['as-of'] ?? ''))
+  fail('--snapshot needs --as-of YYYY-MM-DD: the day the snapshot was taken');
 
 interface Entry {
   file: string;
@@ -37,7 +46,9 @@ function fail(message: string): never {
 }
 
 function readEntries(): Entry[] {
-  const files = readdirSync(RELEASES_DIR).filter((f) => f.endsWith('.yaml') && !f.startsWith('_')).sort();
+  const files = readdirSync(RELEASES_DIR)
+    .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
+    .sort();
   return files.flatMap((name) => {
     const file = join(RELEASES_DIR, name);
     const doc = parseDocument(readFileSync(file, 'utf8'));
@@ -56,7 +67,10 @@ async function fromApi(product: string): Promise<ReleaseCycle[]> {
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(TIMEOUT_MS), headers: { accept: 'application/json' } });
   } catch (error) {
-    throw new Error(`${url}: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`, { cause: error });
+    throw new Error(
+      `${url}: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`,
+      { cause: error },
+    );
   }
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   try {
@@ -104,7 +118,9 @@ for (const entry of entries) {
   entry.doc.setIn(['endoflife', 'checkedAt'], args['as-of'] ?? today);
   writeFileSync(entry.file, entry.doc.toString({ lineWidth: 0 }));
 }
-console.log(`\n${changed} change(s) in ${entries.length} file(s)${args['dry-run'] ? ' (dry run: nothing written)' : ''}.`);
+console.log(
+  `\n${changed} change(s) in ${entries.length} file(s)${args['dry-run'] ? ' (dry run: nothing written)' : ''}.`,
+);
 
 /** Overrides whose every field the data now gives too: the editor can delete them. */
 function redundantOverrides(entry: Entry, cycles: ReleaseCycle[]): string[] {
@@ -112,6 +128,8 @@ function redundantOverrides(entry: Entry, cycles: ReleaseCycle[]): string[] {
   return overrides.flatMap(({ source: _source, ...fields }) => {
     const data = cycles.find((c) => c.cycle === fields['cycle']) as Record<string, unknown> | undefined;
     const same = data && Object.entries(fields).every(([k, v]) => String(data[k]) === String(v));
-    return same ? [`the override of cycle ${String(fields['cycle'])} now says only what endoflife.date says: it can go`] : [];
+    return same
+      ? [`the override of cycle ${String(fields['cycle'])} now says only what endoflife.date says: it can go`]
+      : [];
   });
 }

@@ -10,9 +10,14 @@ import { CODE_THEMES, colourClass } from '../src/lib/highlight.ts';
 async function palette(name) {
   const theme = (await import(`@shikijs/themes/${name}`)).default;
   const colours = new Set([theme.colors?.['editor.foreground'], theme.fg].filter(Boolean));
-  for (const rule of theme.tokenColors ?? theme.settings ?? []) if (rule.settings?.foreground) colours.add(rule.settings.foreground);
+  for (const rule of theme.tokenColors ?? theme.settings ?? [])
+    if (rule.settings?.foreground) colours.add(rule.settings.foreground);
   const fg = (theme.colors?.['editor.foreground'] ?? theme.fg).toLowerCase();
-  return { colours: [...colours].map((c) => c.toLowerCase()), fg, bg: (theme.colors?.['editor.background'] ?? theme.bg).toLowerCase() };
+  return {
+    colours: [...colours].map((c) => c.toLowerCase()),
+    fg,
+    bg: (theme.colors?.['editor.background'] ?? theme.bg).toLowerCase(),
+  };
 }
 
 const light = await palette(CODE_THEMES.light);

@@ -4,7 +4,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 
 const svg = readFileSync('public/favicon.svg');
-for (const [file, size] of [['icons/icon-192.png', 192], ['icons/icon-512.png', 512], ['apple-touch-icon.png', 180]]) {
+for (const [file, size] of [
+  ['icons/icon-192.png', 192],
+  ['icons/icon-512.png', 512],
+  ['apple-touch-icon.png', 180],
+]) {
   const png = new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
   writeFileSync(`public/${file}`, png);
   console.log(`public/${file}: ${size}×${size}, ${png.length} bytes`);

@@ -59,7 +59,9 @@ if (command === 'deliver') {
   if (once) {
     try {
       const total = await deliverAllDue(process.env);
-      console.log(`Sent ${total.sent} confirmation email${total.sent === 1 ? '' : 's'}; ${total.retrying} to retry later, ${total.failed} given up.`);
+      console.log(
+        `Sent ${total.sent} confirmation email${total.sent === 1 ? '' : 's'}; ${total.retrying} to retry later, ${total.failed} given up.`,
+      );
       process.exit(total.failed ? 1 : 0);
     } catch (error) {
       console.error(messageOf(error));
@@ -86,15 +88,22 @@ async function openSubscribers() {
 
 if (command === 'preview' || command === 'send') {
   // Loaded only here: nodemailer and the content reader would slow down every `stats` and `export`.
-  const { composeDigest, issueFileName, parseIsoWeek, personalise, readDigestSources, selectItems } = await import('../src/newsletter/digest.ts');
-  const { freezeItems, isRecordedAsSent, NEWSLETTER_CONTENT_DIR, withSentRecord } = await import('../src/newsletter/archive.ts');
+  const { composeDigest, issueFileName, parseIsoWeek, personalise, readDigestSources, selectItems } =
+    await import('../src/newsletter/digest.ts');
+  const { freezeItems, isRecordedAsSent, NEWSLETTER_CONTENT_DIR, withSentRecord } =
+    await import('../src/newsletter/archive.ts');
   const { sendIssue } = await import('../src/newsletter/digest-send.ts');
   const { createMailer } = await import('../src/newsletter/mailer.ts');
   let args;
   try {
     args = parseArgs({
       args: process.argv.slice(3),
-      options: { week: { type: 'string' }, out: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, attempts: { type: 'string', default: '3' } },
+      options: {
+        week: { type: 'string' },
+        out: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        attempts: { type: 'string', default: '3' },
+      },
     }).values;
     if (!args.week) throw new Error('--week is required, e.g. --week 2026-W48.');
     if (!/^[1-9]\d?$/.test(args.attempts)) throw new Error('--attempts must be a whole number from 1 to 99.');
@@ -123,7 +132,9 @@ if (command === 'preview' || command === 'send') {
     const sample = personalise(content, unsubscribeUrl(base, 'PREVIEW'));
     writeFileSync(`${out}.html`, sample.html);
     writeFileSync(`${out}.txt`, `Subject: ${sample.subject}\n\n${sample.text}`);
-    console.log(`${week.id}: ${items.length} item${items.length === 1 ? '' : 's'}${intro ? ' and the editor\'s intro' : ''}.`);
+    console.log(
+      `${week.id}: ${items.length} item${items.length === 1 ? '' : 's'}${intro ? " and the editor's intro" : ''}.`,
+    );
     console.log(`HTML: ${out}.html`);
     console.log(`Text: ${out}.txt`);
     process.exit(0);
@@ -157,13 +168,22 @@ if (command === 'preview' || command === 'send') {
     });
     const counts = await store.deliveryCounts(week.id);
     if (summary.dryRun) {
-      console.log(`Dry run of ${week.id}: would send ${summary.due} message${summary.due === 1 ? '' : 's'} (${summary.alreadySent} already sent); nothing was sent.`);
+      console.log(
+        `Dry run of ${week.id}: would send ${summary.due} message${summary.due === 1 ? '' : 's'} (${summary.alreadySent} already sent); nothing was sent.`,
+      );
       console.log(`Subject: ${content.subject}`);
     } else {
-      console.log(`${week.id}: sent ${summary.sent} of ${summary.due} due (${summary.alreadySent} sent by an earlier run, ${counts.sent} in all).`);
-      if (summary.resentInDoubt) console.log(`${summary.resentInDoubt} of them had been interrupted mid-send and went again with the same Message-ID.`);
-      for (const f of summary.failed) console.log(`failed after ${f.attempts} attempt${f.attempts === 1 ? '' : 's'}: ${f.email}: ${f.error}`);
-      if (summary.failed.length) console.log(`${summary.failed.length} failed; run the same command again to retry them.`);
+      console.log(
+        `${week.id}: sent ${summary.sent} of ${summary.due} due (${summary.alreadySent} sent by an earlier run, ${counts.sent} in all).`,
+      );
+      if (summary.resentInDoubt)
+        console.log(
+          `${summary.resentInDoubt} of them had been interrupted mid-send and went again with the same Message-ID.`,
+        );
+      for (const f of summary.failed)
+        console.log(`failed after ${f.attempts} attempt${f.attempts === 1 ? '' : 's'}: ${f.email}: ${f.error}`);
+      if (summary.failed.length)
+        console.log(`${summary.failed.length} failed; run the same command again to retry them.`);
       // Complete: record what went out in the issue's content file, for the web archive.
       if (counts.sent > 0 && (await store.dueRecipients(week.id)).length === 0) {
         const file = join(NEWSLETTER_CONTENT_DIR, issueFileName(week));
@@ -176,13 +196,17 @@ if (command === 'preview' || command === 'send') {
             record = withSentRecord(before, { sentAt: new Date(), items: freezeItems(items) });
           } catch (error) {
             // The issue went out; only its archive record is missing. The file is left untouched.
-            console.error(`${file}: ${error instanceof Error ? error.message : String(error)}. Fix it and run the same command again to record the issue (nobody is sent it twice).`);
+            console.error(
+              `${file}: ${error instanceof Error ? error.message : String(error)}. Fix it and run the same command again to record the issue (nobody is sent it twice).`,
+            );
             process.exitCode = 1;
           }
           if (record !== undefined) {
             mkdirSync(dirname(file), { recursive: true });
             writeFileSync(file, record);
-            console.log(`Recorded ${week.id} as sent (${items.length} item${items.length === 1 ? '' : 's'}) in ${file}.`);
+            console.log(
+              `Recorded ${week.id} as sent (${items.length} item${items.length === 1 ? '' : 's'}) in ${file}.`,
+            );
             console.log(`Commit ${file} and rebuild to publish it in the archive at ${webUrl}`);
           }
         }
@@ -205,7 +229,8 @@ const store = await openSubscribers();
 try {
   if (command === 'stats') {
     const s = await store.stats(new Date());
-    const row = (label: string, n: number, note = '') => console.log(`${label.padEnd(14)}${String(n).padStart(7)}${note}`);
+    const row = (label: string, n: number, note = '') =>
+      console.log(`${label.padEnd(14)}${String(n).padStart(7)}${note}`);
     row('pending', s.pending, s.expired ? `  (${s.expired} with an expired link: \`prune\` removes them)` : '');
     row('confirmed', s.confirmed);
     row('unsubscribed', s.unsubscribed);

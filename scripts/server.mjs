@@ -95,7 +95,9 @@ const compress = compression({ threshold: COMPRESS_MIN_BYTES });
 const notFoundPage = { etag: false, lastModified: false, acceptRanges: false };
 app.setNotFoundHandler((request, reply) => {
   request.raw.body = bodyOf(request.raw);
-  compress(request.raw, reply.raw, () => astro(request.raw, reply.raw, () => reply.code(404).sendFile('404.html', notFoundPage)));
+  compress(request.raw, reply.raw, () =>
+    astro(request.raw, reply.raw, () => reply.code(404).sendFile('404.html', notFoundPage)),
+  );
 });
 
 // Confirmation emails queued by signups are sent from a thread of this process (see scripts/lib/delivery-thread.mjs).

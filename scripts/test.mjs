@@ -39,7 +39,11 @@ function finish(passed, failed, extraFailure) {
 // Fail fast, with one clear line, when no browser is available (never download one).
 const browser = [process.env.CHROMIUM_PATH, '/usr/bin/chromium'].find((p) => p && existsSync(p));
 if (!browser) {
-  finish(0, 1, 'No Chromium found: run `apt-get install -y chromium` or set CHROMIUM_PATH to a Chrome/Chromium binary.');
+  finish(
+    0,
+    1,
+    'No Chromium found: run `apt-get install -y chromium` or set CHROMIUM_PATH to a Chrome/Chromium binary.',
+  );
 }
 
 // The same for Java, which runs the W3C Nu Html Checker in tests/build/html-validity.test.ts.
@@ -50,7 +54,8 @@ if (spawnSync('java', ['-version']).error) {
 // Before anything slow: CI must run the store tests on PostgreSQL too.
 const postgres = await probePostgres(process.env);
 if (postgres.reason) {
-  if (postgresRequired(process.env)) finish(0, 1, `${postgresNotRun(postgres.reason)}; CI=true needs PostgreSQL (.ci/run starts one).`);
+  if (postgresRequired(process.env))
+    finish(0, 1, `${postgresNotRun(postgres.reason)}; CI=true needs PostgreSQL (.ci/run starts one).`);
   postgresNote = postgresNotRun(postgres.reason);
   console.log(postgresNote);
 }

@@ -27,7 +27,9 @@ const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an absolute https:
 /** The id of a release-data file, `content/releases/<id>.yaml`; an unknown id fails the build, naming the field. */
 const releaseId = () => {
   const known = yamlIdsIn(RELEASES_DIR);
-  return z.string().refine((id) => known.includes(id), { error: (issue) => `unknown release data "${String(issue.input)}" (known: ${known.join(', ')})` });
+  return z.string().refine((id) => known.includes(id), {
+    error: (issue) => `unknown release data "${String(issue.input)}" (known: ${known.join(', ')})`,
+  });
 };
 
 /** A citation backing a fact in the entry. */
@@ -97,7 +99,9 @@ export const frameworkSchema = z.strictObject({
  */
 const knownId = (dir: string, noun: string) => {
   const known = entryIdsIn(dir);
-  return z.string().refine((id) => known.includes(id), { error: (issue) => `unknown ${noun} "${String(issue.input)}" (known: ${known.join(', ')})` });
+  return z.string().refine((id) => known.includes(id), {
+    error: (issue) => `unknown ${noun} "${String(issue.input)}" (known: ${known.join(', ')})`,
+  });
 };
 
 /** A reference to a framework article (see knownId). */
@@ -110,9 +114,7 @@ export const trendSchema = z.strictObject({
   /** Why it matters for a framework choice in 2026 (a short paragraph). */
   whyItMatters: z.string().min(80).max(600),
   /** Frameworks that support the trend well, and how. */
-  support: z
-    .array(z.strictObject({ framework: frameworkRef(), how: z.string().min(20).max(300) }))
-    .min(1),
+  support: z.array(z.strictObject({ framework: frameworkRef(), how: z.string().min(20).max(300) })).min(1),
   publishedAt: z.coerce.date(),
   updatedAt: z.coerce.date(),
   order: z.number().int().min(0),
@@ -175,10 +177,15 @@ export const versusSchema = z.strictObject({
     .string()
     .min(120)
     .max(480)
-    .refine((text) => [2, 3].includes(sentenceCount(text)), { error: (issue) => `write two or three sentences (found ${sentenceCount(String(issue.input))})` })
+    .refine((text) => [2, 3].includes(sentenceCount(text)), {
+      error: (issue) => `write two or three sentences (found ${sentenceCount(String(issue.input))})`,
+    })
     .refine(curly, CURLY),
   /** "Pick <Name> if …" lines, keyed by the pair's two framework ids (exactly those two), two to four lines each. */
-  pick: z.record(z.string(), z.array(pickLine).min(2, 'two to four lines per framework').max(4, 'two to four lines per framework')),
+  pick: z.record(
+    z.string(),
+    z.array(pickLine).min(2, 'two to four lines per framework').max(4, 'two to four lines per framework'),
+  ),
   /** Citations for the facts in the lead and the pick lines (at least two), listed at the end of the page. */
   sources: z.array(sourceSchema).min(2),
   /** When the text was first published (the article's datePublished). */
@@ -203,7 +210,11 @@ export const newsletterSchema = z
     items: z
       .array(
         z.discriminatedUnion('collection', [
-          z.strictObject({ collection: z.literal('frameworks'), id: knownId(FRAMEWORKS_DIR, 'framework'), change: digestChange }),
+          z.strictObject({
+            collection: z.literal('frameworks'),
+            id: knownId(FRAMEWORKS_DIR, 'framework'),
+            change: digestChange,
+          }),
           z.strictObject({ collection: z.literal('trends'), id: knownId(TRENDS_DIR, 'trend'), change: digestChange }),
         ]),
       )
@@ -214,7 +225,10 @@ export const newsletterSchema = z
   });
 
 /** A calendar day. YAML loaders may hand over a Date for an unquoted 2026-11-27: both mean the same day. */
-const isoDay = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-27'));
+const isoDay = z.preprocess(
+  (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-11-27'),
+);
 
 /** A date, or `false` (not announced, or not yet) or `true` (passed, date unknown): see src/lib/releases.ts. */
 const milestone = z.union([isoDay, z.boolean()]);
@@ -264,10 +278,17 @@ export const releaseSchema = z
   })
   .check((ctx) => {
     const { endoflife, overrides } = ctx.value;
-    if (!endoflife && overrides.length === 0) ctx.issues.push({ code: 'custom', input: ctx.value, message: 'needs endoflife data or at least one override' });
+    if (!endoflife && overrides.length === 0)
+      ctx.issues.push({ code: 'custom', input: ctx.value, message: 'needs endoflife data or at least one override' });
     const known = new Set(endoflife?.cycles.map((c) => c.cycle));
     overrides.forEach((o, i) => {
-      if (!known.has(o.cycle) && !o.releaseDate) ctx.issues.push({ code: 'custom', input: o, path: ['overrides', i, 'releaseDate'], message: `cycle ${o.cycle} is not in the endoflife data, so its override needs a releaseDate` });
+      if (!known.has(o.cycle) && !o.releaseDate)
+        ctx.issues.push({
+          code: 'custom',
+          input: o,
+          path: ['overrides', i, 'releaseDate'],
+          message: `cycle ${o.cycle} is not in the endoflife data, so its override needs a releaseDate`,
+        });
     });
   })
   .transform((data) => ({ ...data, cycles: applyOverrides(data.endoflife?.cycles ?? [], data.overrides) }));
@@ -326,7 +347,10 @@ export const collections = {
           const file = `${VERSUS_DIR.slice(2)}/${entry}`;
           const id = versusEntryId(file, entryOrdersIn(FRAMEWORKS_DIR));
           // The keys of `pick` belong to the file name, which the schema cannot see: checked here, naming both.
-          const problem = data['pick'] && typeof data['pick'] === 'object' ? pickKeysProblem(id, Object.keys(data['pick'])) : undefined;
+          const problem =
+            data['pick'] && typeof data['pick'] === 'object'
+              ? pickKeysProblem(id, Object.keys(data['pick']))
+              : undefined;
           if (problem) throw new Error(`${file}: ${problem}`);
           return id;
         },
@@ -336,7 +360,14 @@ export const collections = {
   }),
   /** Keyed by the ISO week ("2026-W48"); a file name that is not a week fails `astro sync`, naming the file. */
   newsletter: defineCollection({
-    loader: quietWhenEmpty(glob({ base: NEWSLETTER_CONTENT_DIR, pattern: '[^_]*.md', generateId: ({ entry }) => weekOfIssueFile(`${NEWSLETTER_CONTENT_DIR}/${entry}`).id }), NEWSLETTER_CONTENT_DIR),
+    loader: quietWhenEmpty(
+      glob({
+        base: NEWSLETTER_CONTENT_DIR,
+        pattern: '[^_]*.md',
+        generateId: ({ entry }) => weekOfIssueFile(`${NEWSLETTER_CONTENT_DIR}/${entry}`).id,
+      }),
+      NEWSLETTER_CONTENT_DIR,
+    ),
     schema: newsletterSchema,
   }),
   releases: defineCollection({ loader: glob({ base: RELEASES_DIR, pattern: '[^_]*.yaml' }), schema: releaseSchema }),

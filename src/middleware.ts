@@ -8,15 +8,26 @@ import { isForbiddenCrossSite } from './lib/same-origin';
 import { href } from './lib/paths';
 
 /** Paths any origin may POST to. Each must be safe without it: the unsubscribe link carries its own secret. */
-const OPEN_TO_ANY_ORIGIN = new Set([href('/newsletter/unsubscribe/'), href('/newsletter/unsubscribe/').replace(/\/$/, '')]);
+const OPEN_TO_ANY_ORIGIN = new Set([
+  href('/newsletter/unsubscribe/'),
+  href('/newsletter/unsubscribe/').replace(/\/$/, ''),
+]);
 
 export const onRequest = defineMiddleware((context, next) => {
   if (context.isPrerendered || OPEN_TO_ANY_ORIGIN.has(context.url.pathname)) return next();
   const { request } = context;
   const allowed = [context.url.origin, ...(context.site ? [context.site.origin] : [])];
-  const check = { method: request.method, contentType: request.headers.get('content-type'), origin: request.headers.get('origin'), allowed };
+  const check = {
+    method: request.method,
+    contentType: request.headers.get('content-type'),
+    origin: request.headers.get('origin'),
+    allowed,
+  };
   if (isForbiddenCrossSite(check)) {
-    return new Response('Cross-site form submissions are not accepted.\n', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    return new Response('Cross-site form submissions are not accepted.\n', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   }
   return next();
 });

@@ -47,10 +47,12 @@ export function parseBenchArgs(argv, env = {}) {
   });
   const only = list(values.only ?? env.BENCH_ONLY ?? PARTS.join(','));
   const unknown = only.filter((p) => !PARTS.includes(p));
-  if (unknown.length) throw new Error(`--only: unknown part ${unknown.map((p) => `"${p}"`).join(', ')} (parts: ${PARTS.join(', ')})`);
+  if (unknown.length)
+    throw new Error(`--only: unknown part ${unknown.map((p) => `"${p}"`).join(', ')} (parts: ${PARTS.join(', ')})`);
   if (only.length === 0) throw new Error(`--only: name at least one part (${PARTS.join(', ')})`);
   const sizesText = values.sizes ?? env.BENCH_SIZES;
-  const sizes = sizesText === undefined ? DEFAULT_SIZES : list(sizesText).map((s) => positiveInt(s.replace(/_/g, ''), '--sizes'));
+  const sizes =
+    sizesText === undefined ? DEFAULT_SIZES : list(sizesText).map((s) => positiveInt(s.replace(/_/g, ''), '--sizes'));
   if (sizes.length === 0) throw new Error('--sizes: give at least one size, e.g. --sizes 100');
   const corpus = values.corpus ?? env.BENCH_CORPUS ?? 'trends';
   if (!CORPORA.includes(corpus)) throw new Error(`--corpus: "${corpus}" is not one of ${CORPORA.join(', ')}`);
@@ -80,7 +82,11 @@ export const SIGNUP_STORES = ['sqlite', 'postgres'];
  */
 export function signupStore(flag, env = {}) {
   const store = flag ?? (env.DATABASE_URL?.trim() ? 'postgres' : 'sqlite');
-  if (store !== 'sqlite' && store !== 'postgres') throw new Error(`--store: "${store}" is not one of ${SIGNUP_STORES.join(', ')}`);
-  if (store === 'postgres' && !env.DATABASE_URL?.trim()) throw new Error('--store postgres needs DATABASE_URL (a role that may CREATE DATABASE: the run uses a throwaway one)');
+  if (store !== 'sqlite' && store !== 'postgres')
+    throw new Error(`--store: "${store}" is not one of ${SIGNUP_STORES.join(', ')}`);
+  if (store === 'postgres' && !env.DATABASE_URL?.trim())
+    throw new Error(
+      '--store postgres needs DATABASE_URL (a role that may CREATE DATABASE: the run uses a throwaway one)',
+    );
   return store;
 }

@@ -49,9 +49,22 @@ function paragraph(rand, sentences = between(rand, 4, 6)) {
 }
 
 /** Words in `text` by the same rule as src/lib/reading-time.ts (for the generator's own target). */
-const roughWords = (text) => text.replace(/```[\s\S]*?```/g, '').replace(/\]\([^)]*\)/g, ']').match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0;
+const roughWords = (text) =>
+  text
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/\]\([^)]*\)/g, ']')
+    .match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu)?.length ?? 0;
 
-const SECTIONS = ['What it is and who it is for', 'When to pick it, and when not to', 'Performance in practice', 'Scaling and operations', 'Security defaults', 'Learning curve and ecosystem', 'Jobs and the market', 'A short example'];
+const SECTIONS = [
+  'What it is and who it is for',
+  'When to pick it, and when not to',
+  'Performance in practice',
+  'Scaling and operations',
+  'Security defaults',
+  'Learning curve and ecosystem',
+  'Jobs and the market',
+  'A short example',
+];
 
 /**
  * An MDX body of about `targetWords` words: H2 sections with paragraphs, an H3, a bullet list, a link and a
@@ -63,10 +76,26 @@ export function fillerBody(seed, targetWords = 1000) {
   let words = 0;
   for (let s = 0; words < targetWords; s++) {
     const title = `${SECTIONS[s % SECTIONS.length]}${s >= SECTIONS.length ? ` (part ${Math.floor(s / SECTIONS.length) + 1})` : ''}`;
-    const block = [`## ${title}`, '', paragraph(rand), '', `${paragraph(rand, 2)} See [the ${pick(rand, WORDS)} notes](https://example.org/notes/${seed}/${s}) for details.`, ''];
-    if (s % 2 === 0) block.push(`### ${cap(pick(rand, WORDS))} and ${pick(rand, WORDS)} (${s + 1})`, '', paragraph(rand, 3), '');
+    const block = [
+      `## ${title}`,
+      '',
+      paragraph(rand),
+      '',
+      `${paragraph(rand, 2)} See [the ${pick(rand, WORDS)} notes](https://example.org/notes/${seed}/${s}) for details.`,
+      '',
+    ];
+    if (s % 2 === 0)
+      block.push(`### ${cap(pick(rand, WORDS))} and ${pick(rand, WORDS)} (${s + 1})`, '', paragraph(rand, 3), '');
     if (s % 3 === 1) block.push(...Array.from({ length: 4 }, () => `- ${sentence(rand, 5, 9)}`), '');
-    if (s % 4 === 3) block.push('```js', `export function handler${s}(request) {`, `  return { status: 200, body: '${pick(rand, WORDS)}' };`, '}', '```', '');
+    if (s % 4 === 3)
+      block.push(
+        '```js',
+        `export function handler${s}(request) {`,
+        `  return { status: 200, body: '${pick(rand, WORDS)}' };`,
+        '}',
+        '```',
+        '',
+      );
     const text = block.join('\n');
     words += roughWords(text);
     parts.push(text);
@@ -82,7 +111,10 @@ function mdx(frontmatter, body) {
 }
 
 function sources(rand, i, n = 3) {
-  return Array.from({ length: n }, (_, k) => ({ title: `Synthetic source ${k + 1} for entry ${pad(i)}: ${pick(rand, WORDS)} ${pick(rand, WORDS)}`, url: `https://example.org/sources/${pad(i)}/${k + 1}` }));
+  return Array.from({ length: n }, (_, k) => ({
+    title: `Synthetic source ${k + 1} for entry ${pad(i)}: ${pick(rand, WORDS)} ${pick(rand, WORDS)}`,
+    url: `https://example.org/sources/${pad(i)}/${k + 1}`,
+  }));
 }
 
 /** Trend entry `i` (a file `content/trends/<id>.mdx`), supporting one or two of `frameworkIds` (real ids). */
@@ -139,7 +171,12 @@ export function syntheticFramework(i) {
     steward: `Synthetic Foundation ${pad(i)}`,
     homepage: `https://example.org/frameworks/${id}/`,
     repository: `https://example.org/git/${id}`,
-    ratings: Object.fromEntries(ratingKeys.map((key) => [key, { score: between(rand, 1, 5), reason: `${cap(key)} of ${name}: ${sentence(rand, 8, 14)}` }])),
+    ratings: Object.fromEntries(
+      ratingKeys.map((key) => [
+        key,
+        { score: between(rand, 1, 5), reason: `${cap(key)} of ${name}: ${sentence(rand, 8, 14)}` },
+      ]),
+    ),
     strengths: Array.from({ length: 4 }, () => sentence(rand, 4, 8)),
     weaknesses: Array.from({ length: 3 }, () => sentence(rand, 4, 8)),
     verdict: `${name} is a synthetic entry. ${paragraph(rand, 4)}`.slice(0, 880),
@@ -158,9 +195,15 @@ export function syntheticVersus(first, second) {
     summary: `Synthetic head-to-head ${id}, written only to measure how the build scales.`,
     lead: `Synthetic verdict on ${first} against ${second}, written only to measure how the build scales. It says nothing about either framework, in the two sentences the schema asks for.`,
     pick: Object.fromEntries(
-      [first, second].map((f) => [f, [`you are measuring the build with ${f} in the corpus`, `you need a second line for ${f} to pass the schema`]]),
+      [first, second].map((f) => [
+        f,
+        [`you are measuring the build with ${f} in the corpus`, `you need a second line for ${f} to pass the schema`],
+      ]),
     ),
-    sources: [1, 2].map((k) => ({ title: `Synthetic source ${k} for ${id}`, url: `https://example.org/versus/${id}/${k}` })),
+    sources: [1, 2].map((k) => ({
+      title: `Synthetic source ${k} for ${id}`,
+      url: `https://example.org/versus/${id}/${k}`,
+    })),
     publishedAt: iso(2026, 1, 1),
     updatedAt: iso(2026, 1, 1),
   };
@@ -175,7 +218,12 @@ export function syntheticVersus(first, second) {
 export function syntheticVersusFiles(frameworks, newIds) {
   const sorted = [...frameworks].sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
   const fresh = new Set(newIds);
-  return sorted.flatMap((a, i) => sorted.slice(i + 1).filter((b) => fresh.has(a.id) || fresh.has(b.id)).map((b) => syntheticVersus(a.id, b.id)));
+  return sorted.flatMap((a, i) =>
+    sorted
+      .slice(i + 1)
+      .filter((b) => fresh.has(a.id) || fresh.has(b.id))
+      .map((b) => syntheticVersus(a.id, b.id)),
+  );
 }
 
 /** n entries of a kind: `{ id, path, text }`, `path` relative to that collection's folder. */

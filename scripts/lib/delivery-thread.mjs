@@ -17,7 +17,9 @@ export function startDeliveryThread() {
     worker.on('error', (error) => console.error(`[newsletter] the delivery thread failed: ${error.message}`));
     worker.on('exit', (code) => {
       if (stopping) return;
-      console.error(`[newsletter] the delivery thread ended (${code}); starting it again in ${RESTART_AFTER_MS / 1000} s`);
+      console.error(
+        `[newsletter] the delivery thread ended (${code}); starting it again in ${RESTART_AFTER_MS / 1000} s`,
+      );
       setTimeout(start, RESTART_AFTER_MS).unref();
     });
   };

@@ -4,12 +4,18 @@
  */
 import { stripVTControlCharacters } from 'node:util';
 
-const firstLine = (text) => stripVTControlCharacters(String(text ?? '')).trim().split('\n')[0]?.slice(0, 200) ?? '';
+const firstLine = (text) =>
+  stripVTControlCharacters(String(text ?? ''))
+    .trim()
+    .split('\n')[0]
+    ?.slice(0, 200) ?? '';
 
 /** Vitest's JSON reporter: testResults[].assertionResults[] with status "failed". */
 export function vitestFailures(report) {
   return (report?.testResults ?? []).flatMap((file) =>
-    (file.assertionResults ?? []).filter((t) => t.status === 'failed').map((t) => ({ name: `${relative(file.name)} › ${t.fullName}`, reason: firstLine(t.failureMessages?.[0]) })),
+    (file.assertionResults ?? [])
+      .filter((t) => t.status === 'failed')
+      .map((t) => ({ name: `${relative(file.name)} › ${t.fullName}`, reason: firstLine(t.failureMessages?.[0]) })),
   );
 }
 
@@ -21,10 +27,16 @@ export function playwrightFailures(report) {
       for (const test of spec.tests ?? []) {
         if (test.status !== 'unexpected' && test.status !== 'flaky') continue;
         const error = test.results?.flatMap((r) => r.errors ?? [])[0];
-        out.push({ name: [`[${test.projectName}] ${spec.file}`, ...titles, spec.title].join(' › ') + (test.status === 'flaky' ? ' (flaky)' : ''), reason: firstLine(error?.message) });
+        out.push({
+          name:
+            [`[${test.projectName}] ${spec.file}`, ...titles, spec.title].join(' › ') +
+            (test.status === 'flaky' ? ' (flaky)' : ''),
+          reason: firstLine(error?.message),
+        });
       }
     }
-    for (const child of suite.suites ?? []) walk(child, child.title && child.title !== child.file ? [...titles, child.title] : titles);
+    for (const child of suite.suites ?? [])
+      walk(child, child.title && child.title !== child.file ? [...titles, child.title] : titles);
   };
   for (const suite of report?.suites ?? []) walk(suite, []);
   return out;

@@ -15,7 +15,14 @@ import { join } from 'node:path';
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 
 /** The flags every headless run here uses (the same as the other browser runs of this project). */
-export const BASE_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const BASE_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * All flags for a benchmark run. Besides BASE_FLAGS: features that phone home are off, and what Debian's build
@@ -46,7 +53,10 @@ export function chromiumFlags({ trapPort, profile }) {
 
 export function chromiumPath(env = process.env) {
   const found = [env.CHROMIUM_PATH, '/usr/bin/chromium'].filter(Boolean).find((p) => existsSync(p));
-  if (!found) throw new Error('No Chromium found: run `apt-get install -y chromium` or set CHROMIUM_PATH to a Chrome/Chromium binary.');
+  if (!found)
+    throw new Error(
+      'No Chromium found: run `apt-get install -y chromium` or set CHROMIUM_PATH to a Chrome/Chromium binary.',
+    );
   return found;
 }
 
@@ -100,7 +110,11 @@ export async function launchChromium({ path = chromiumPath(), trapPort, extraFla
   const child = spawn(path, flags, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   const port = await new Promise((resolvePort, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Chromium did not open its DevTools port within ${timeoutMs} ms:\n${stderr.slice(-2000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        reject(new Error(`Chromium did not open its DevTools port within ${timeoutMs} ms:\n${stderr.slice(-2000)}`)),
+      timeoutMs,
+    );
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
       const m = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(stderr);
@@ -134,7 +148,14 @@ export async function launchChromium({ path = chromiumPath(), trapPort, extraFla
 export async function runLighthouse(url, { port, preset }) {
   const { default: lighthouse } = await import('lighthouse');
   const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js');
-  const flags = { port, hostname: '127.0.0.1', output: 'json', logLevel: 'error', onlyCategories: CATEGORIES, disableFullPageScreenshot: true };
+  const flags = {
+    port,
+    hostname: '127.0.0.1',
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: CATEGORIES,
+    disableFullPageScreenshot: true,
+  };
   const result = await lighthouse(url, flags, preset === 'desktop' ? desktopConfig : undefined);
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   return result.lhr;
@@ -168,7 +189,14 @@ export function summarizeLhr(lhr) {
     for (const ref of lhr.categories?.[id]?.auditRefs ?? []) {
       const audit = lhr.audits?.[ref.id];
       if (ref.weight > 0 && audit && typeof audit.score === 'number' && audit.score < 1) {
-        lost.push({ category: id, id: ref.id, title: audit.title, score: audit.score, weight: ref.weight, display: audit.displayValue });
+        lost.push({
+          category: id,
+          id: ref.id,
+          title: audit.title,
+          score: audit.score,
+          weight: ref.weight,
+          display: audit.displayValue,
+        });
       }
     }
   }
@@ -176,7 +204,12 @@ export function summarizeLhr(lhr) {
   return {
     url: lhr.finalDisplayedUrl ?? lhr.finalUrl ?? lhr.requestedUrl,
     formFactor: lhr.configSettings?.formFactor,
-    scores: { performance: score(lhr, 'performance'), accessibility: score(lhr, 'accessibility'), bestPractices: score(lhr, 'best-practices'), seo: score(lhr, 'seo') },
+    scores: {
+      performance: score(lhr, 'performance'),
+      accessibility: score(lhr, 'accessibility'),
+      bestPractices: score(lhr, 'best-practices'),
+      seo: score(lhr, 'seo'),
+    },
     lcp: numeric(lhr, 'largest-contentful-paint'),
     tbt: numeric(lhr, 'total-blocking-time'),
     cls: numeric(lhr, 'cumulative-layout-shift'),

@@ -42,7 +42,11 @@ const FONT = /\.(?:woff2?|ttf|otf|eot)$/i;
 
 /** Attributes of one tag, lower-cased names; our own output, so quoted values. */
 function attrs(tag) {
-  return Object.fromEntries([...tag.matchAll(/([a-zA-Z:-]+)(?:=(?:"([^"]*)"|'([^']*)'))?/g)].slice(1).map((m) => [m[1].toLowerCase(), m[2] ?? m[3] ?? '']));
+  return Object.fromEntries(
+    [...tag.matchAll(/([a-zA-Z:-]+)(?:=(?:"([^"]*)"|'([^']*)'))?/g)]
+      .slice(1)
+      .map((m) => [m[1].toLowerCase(), m[2] ?? m[3] ?? '']),
+  );
 }
 
 /** A URL this site serves (root-relative or relative to `base`), as a path; undefined for data:, other origins, fragments. */
@@ -99,7 +103,14 @@ export function referencedAssets(html, pageUrl = '/') {
     if (path) images.push(path);
   }
   const uniq = (list) => [...new Set(list)];
-  return { css: uniq(css), blockingCss: uniq(blockingCss), js: uniq(js), blockingJs: uniq(blockingJs), images: uniq(images), fonts: uniq(fonts) };
+  return {
+    css: uniq(css),
+    blockingCss: uniq(blockingCss),
+    js: uniq(js),
+    blockingJs: uniq(blockingJs),
+    images: uniq(images),
+    fonts: uniq(fonts),
+  };
 }
 
 /** url(…) and @import targets of a stylesheet, as site paths resolved against the stylesheet's own URL. */
@@ -138,7 +149,13 @@ export function scriptClosure(url, read, seen = new Set()) {
 
 /** The page URL of an HTML file under the client folder: `frameworks/django/index.html` → `/frameworks/django/`. */
 export function pageUrl(relativeFile) {
-  return '/' + relativeFile.split('\\').join('/').replace(/(^|\/)index\.html$/, '$1');
+  return (
+    '/' +
+    relativeFile
+      .split('\\')
+      .join('/')
+      .replace(/(^|\/)index\.html$/, '$1')
+  );
 }
 
 /**
@@ -196,5 +213,7 @@ export function pageWeights(clientDir = 'dist/client') {
     if (!cache.has(path)) cache.set(path, compressedSizes(read(path)));
     return cache.get(path);
   };
-  return listFiles(clientDir, '.html').map((file) => weighPage(pageUrl(relative(clientDir, file)), readFileSync(file, 'utf8'), read, sizeOf));
+  return listFiles(clientDir, '.html').map((file) =>
+    weighPage(pageUrl(relative(clientDir, file)), readFileSync(file, 'utf8'), read, sizeOf),
+  );
 }

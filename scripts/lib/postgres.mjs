@@ -23,7 +23,8 @@ export async function probePostgres(env = process.env) {
 }
 
 /** The one line printed wherever PostgreSQL tests were left out. */
-export const postgresNotRun = (/** @type {string} */ reason) => `PostgreSQL store tests not run: ${reason} (see README › Tests)`;
+export const postgresNotRun = (/** @type {string} */ reason) =>
+  `PostgreSQL store tests not run: ${reason} (see README › Tests)`;
 
 /** CI must test both stores: there a missing PostgreSQL is a failure, not a note. */
 export const postgresRequired = (env = process.env) => env.CI === 'true';
@@ -44,7 +45,8 @@ export async function createScratchDatabase(url, prefix) {
     url: scratch.toString(),
     name,
     // FORCE: a server killed mid-test may leave connections behind for a moment.
-    drop: () => withClient(url, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
+    drop: () =>
+      withClient(url, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {}),
   };
 }
 

@@ -3,7 +3,17 @@
  * to its content/, build it cold, and measure wall time, CPU time and peak memory of the build.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { entryIdsIn, entryOrdersIn } from '../../src/lib/entry-ids.ts';
@@ -19,7 +29,8 @@ export function copyProject(projectDir = '.', prefix = 'guide-scale-') {
   for (const item of PROJECT_ITEMS) cpSync(join(projectDir, item), join(root, item), { recursive: true });
   mkdirSync(join(root, 'node_modules'));
   for (const name of readdirSync(join(projectDir, 'node_modules'))) {
-    if (name !== '.astro' && name !== '.vite') symlinkSync(resolve(projectDir, 'node_modules', name), join(root, 'node_modules', name));
+    if (name !== '.astro' && name !== '.vite')
+      symlinkSync(resolve(projectDir, 'node_modules', name), join(root, 'node_modules', name));
   }
   return root;
 }
@@ -38,7 +49,11 @@ export function writeCorpus(root, kind, n) {
   const entries = syntheticCorpus(kind, n, entryIdsIn(frameworksDir));
   for (const entry of entries) write(join(root, 'content', kind), entry);
   if (kind === 'frameworks') {
-    for (const versus of syntheticVersusFiles(entryOrdersIn(frameworksDir), entries.map((e) => e.id))) write(join(root, 'content', 'versus'), versus);
+    for (const versus of syntheticVersusFiles(
+      entryOrdersIn(frameworksDir),
+      entries.map((e) => e.id),
+    ))
+      write(join(root, 'content', 'versus'), versus);
   }
   return entries.length;
 }
@@ -81,7 +96,12 @@ export function measureBuild(root) {
   if (gnu) usage = parseGnuTime(readFileSync(timeFile, 'utf8'));
   else {
     const u = JSON.parse(readFileSync(join(root, 'usage.json'), 'utf8'));
-    usage = { wallSeconds: wall, userSeconds: u.userCPUTime / 1e6, systemSeconds: u.systemCPUTime / 1e6, maxRssKb: u.maxRSS };
+    usage = {
+      wallSeconds: wall,
+      userSeconds: u.userCPUTime / 1e6,
+      systemSeconds: u.systemCPUTime / 1e6,
+      maxRssKb: u.maxRSS,
+    };
   }
   const client = join(root, 'dist', 'client');
   return {
@@ -114,7 +134,10 @@ export function scalingRows(runs) {
   return runs.map((r, i) => {
     const prev = runs[i - 1];
     const cpu = (r.userSeconds ?? 0) + (r.systemSeconds ?? 0);
-    const marginal = prev && r.htmlPages > prev.htmlPages ? ((r.wallSeconds - prev.wallSeconds) * 1000) / (r.htmlPages - prev.htmlPages) : undefined;
+    const marginal =
+      prev && r.htmlPages > prev.htmlPages
+        ? ((r.wallSeconds - prev.wallSeconds) * 1000) / (r.htmlPages - prev.htmlPages)
+        : undefined;
     return {
       entries: r.entries,
       htmlPages: r.htmlPages,

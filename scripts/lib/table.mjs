@@ -10,9 +10,13 @@ const isNumeric = (cell) => /^[-+]?[\d.,]+(?:\s?[a-zA-Z%]+)?$|^[-–]$|^n\/a$/.t
  * body cells look numeric, left-aligned otherwise. Returns the lines joined with "\n".
  */
 export function formatTable(headers, rows, { gap = '  ' } = {}) {
-  const text = [headers, ...rows].map((row) => row.map((cell) => (cell === undefined || cell === null ? '' : String(cell))));
+  const text = [headers, ...rows].map((row) =>
+    row.map((cell) => (cell === undefined || cell === null ? '' : String(cell))),
+  );
   const widths = headers.map((_, i) => Math.max(...text.map((row) => (row[i] ?? '').length)));
-  const right = headers.map((_, i) => rows.length > 0 && text.slice(1).every((row) => (row[i] ?? '') === '' || isNumeric(row[i] ?? '')));
+  const right = headers.map(
+    (_, i) => rows.length > 0 && text.slice(1).every((row) => (row[i] ?? '') === '' || isNumeric(row[i] ?? '')),
+  );
   const line = (row) =>
     row
       .map((cell, i) => (right[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))

@@ -13,7 +13,9 @@ import { asOf } from '../site';
 /** What the release data says about a framework, for `asOf`. */
 export type FrameworkReleases = VersionFields & { release: { framework: ReleaseLine; runtime: ReleaseLine } };
 
-export type Framework = Omit<CollectionEntry<'frameworks'>, 'data'> & { data: CollectionEntry<'frameworks'>['data'] & FrameworkReleases };
+export type Framework = Omit<CollectionEntry<'frameworks'>, 'data'> & {
+  data: CollectionEntry<'frameworks'>['data'] & FrameworkReleases;
+};
 
 /** Every framework, in the guide's order, with its release facts. */
 export async function getFrameworks(): Promise<Framework[]> {
@@ -25,7 +27,10 @@ export async function getFrameworks(): Promise<Framework[]> {
   };
   return byOrder(await getCollection('frameworks')).map((entry) => {
     const framework = lineOf(entry.data.releases.framework);
-    const derived: FrameworkReleases = { ...versionFields(framework.cycles, asOf), release: { framework, runtime: lineOf(entry.data.releases.runtime) } };
+    const derived: FrameworkReleases = {
+      ...versionFields(framework.cycles, asOf),
+      release: { framework, runtime: lineOf(entry.data.releases.runtime) },
+    };
     return { ...entry, data: { ...entry.data, ...derived } };
   });
 }

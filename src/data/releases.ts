@@ -31,7 +31,13 @@ export function getReleaseLines(): Promise<Map<string, ReleaseLine>> {
       new Map(
         entries.map(({ id, data: { name, cycles, policy, endoflife, overrides } }) => [
           id,
-          { name, cycles, policy, checkedAt: endoflife?.checkedAt, sources: [...new Set(overrides.map((o) => o.source))] },
+          {
+            name,
+            cycles,
+            policy,
+            checkedAt: endoflife?.checkedAt,
+            sources: [...new Set(overrides.map((o) => o.source))],
+          },
         ]),
       ),
   );
@@ -57,6 +63,15 @@ export async function getFaq(): Promise<CollectionEntry<'faq'>[]> {
   const resolve = await releaseLookup();
   return byOrder(await getCollection('faq')).map((entry) => ({
     ...entry,
-    data: { ...entry.data, answer: resolveReleaseTags(entry.data.answer, resolve, asOf, formatDay, `content/faq.yaml (id: ${entry.data.id})`) },
+    data: {
+      ...entry.data,
+      answer: resolveReleaseTags(
+        entry.data.answer,
+        resolve,
+        asOf,
+        formatDay,
+        `content/faq.yaml (id: ${entry.data.id})`,
+      ),
+    },
   }));
 }

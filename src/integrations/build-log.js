@@ -27,7 +27,12 @@ export function withoutRedirectFiles(destination, redirects) {
     write(event) {
       const previous = held;
       held = undefined;
-      if (previous && event.label === 'SKIP_FORMAT' && event.message.includes('(file not created, response body was empty)')) return;
+      if (
+        previous &&
+        event.label === 'SKIP_FORMAT' &&
+        event.message.includes('(file not created, response body was empty)')
+      )
+        return;
       if (previous) destination.write(previous);
       if (!event.newLine && files.has(stripVTControlCharacters(event.message).replace(/^\s*├─\s*/, ''))) held = event;
       else destination.write(event);

@@ -22,7 +22,10 @@ export function pagefind(): AstroIntegration {
         let pages = 0;
         for (const file of files) {
           // A path relative to the site, with forward slashes: Pagefind makes the result's URL from it ("faq/index.html" → "/faq/").
-          const added = await index.addHTMLFile({ sourcePath: relative(site, join(site, file)).split(sep).join('/'), content: spaceBlocks(await readFile(join(site, file), 'utf8')) });
+          const added = await index.addHTMLFile({
+            sourcePath: relative(site, join(site, file)).split(sep).join('/'),
+            content: spaceBlocks(await readFile(join(site, file), 'utf8')),
+          });
           if (added.errors.length) throw new Error(`Pagefind could not index ${file}: ${added.errors.join('; ')}`);
           if (added.file) pages += 1;
         }

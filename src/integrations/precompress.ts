@@ -41,7 +41,9 @@ export function precompress(): AstroIntegration {
             const path = join(root, f);
             const raw = readFileSync(path);
             const [br, gz] = await Promise.all([
-              brotli(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 10, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+              brotli(raw, {
+                params: { [constants.BROTLI_PARAM_QUALITY]: 10, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+              }),
               gzipAsync(raw, { level: 9 }),
             ]);
             before += raw.length;
@@ -49,7 +51,9 @@ export function precompress(): AstroIntegration {
             await Promise.all([writeFile(path + COPY_SUFFIX.br, br), writeFile(path + COPY_SUFFIX.gzip, gz)]);
           }),
         );
-        logger.info(`${files.length} files precompressed: ${(before / 1024).toFixed(0)} KB → ${(after / 1024).toFixed(0)} KB with Brotli`);
+        logger.info(
+          `${files.length} files precompressed: ${(before / 1024).toFixed(0)} KB → ${(after / 1024).toFixed(0)} KB with Brotli`,
+        );
       },
     },
   };

@@ -18,7 +18,13 @@ import { asOf } from '../site.ts';
 /** Where release tags may be written: every MDX entry and the FAQ. */
 export function contentWithTags(root = 'content'): SourceFile[] {
   const mdx = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? mdx(join(dir, d.name)) : d.name.endsWith('.mdx') && !d.name.startsWith('_') ? [join(dir, d.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory()
+        ? mdx(join(dir, d.name))
+        : d.name.endsWith('.mdx') && !d.name.startsWith('_')
+          ? [join(dir, d.name)]
+          : [],
+    );
   const files = [...['frameworks', 'trends', 'versus'].flatMap((c) => mdx(join(root, c))), join(root, 'faq.yaml')];
   return files.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 }
@@ -32,7 +38,8 @@ export function releaseDataCheck(): AstroIntegration {
         for (const warning of releaseDataWarnings(products, asOf)) logger.warn(warning);
         const byId = new Map(products.map((p) => [p.id, p.cycles]));
         const problems = releaseTagProblems(contentWithTags(), (id) => byId.get(id), asOf, formatDay);
-        if (problems.length) throw new Error(`release tags the data cannot answer (${problems.length}):\n${problems.join('\n')}`);
+        if (problems.length)
+          throw new Error(`release tags the data cannot answer (${problems.length}):\n${problems.join('\n')}`);
       },
     },
   };

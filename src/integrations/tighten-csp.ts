@@ -15,7 +15,9 @@ export function tightenCspIntegration(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         let changed = 0;
-        for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'))) {
+        for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) =>
+          f.endsWith('.html'),
+        )) {
           const path = join(root, file);
           const html = readFileSync(path, 'utf8');
           const tightened = tightenCsp(html);

@@ -4,7 +4,12 @@ import type { FrameworkData } from './framework-data';
 import { RATING_KEYS } from './ratings';
 import { rubricLevel } from './rubric';
 
-export function toCandidates(frameworks: readonly { id: string; data: Pick<FrameworkData, 'name' | 'order' | 'languages' | 'bestFor' | 'ratings'> }[]): Candidate[] {
+export function toCandidates(
+  frameworks: readonly {
+    id: string;
+    data: Pick<FrameworkData, 'name' | 'order' | 'languages' | 'bestFor' | 'ratings'>;
+  }[],
+): Candidate[] {
   return frameworks.map(({ id, data }) => ({
     id,
     name: data.name,

@@ -8,7 +8,9 @@ import { RATING_DIMENSIONS, RATING_KEYS, type RatingDimension } from './ratings'
 import { monthsPhrase, supportFigures, type IsoDate, type ReleaseCycle } from './releases';
 import { useCaseLabel } from './use-cases';
 
-export type ComparedFramework = FrameworkWith<'name' | 'ratings' | 'languages' | 'runtime' | 'license' | 'currentVersion' | 'firstRelease' | 'bestFor'>;
+export type ComparedFramework = FrameworkWith<
+  'name' | 'ratings' | 'languages' | 'runtime' | 'license' | 'currentVersion' | 'firstRelease' | 'bestFor'
+>;
 
 export interface RatingCell {
   key: RatingDimension;
@@ -32,7 +34,11 @@ export function ratingsRows(frameworks: readonly ComparedFramework[]): RatingsRo
   return frameworks.map((f) => ({
     id: f.id,
     name: f.name,
-    cells: RATING_KEYS.map((key) => ({ key, score: f.ratings[key].score, leads: !tied[key] && f.ratings[key].score === top[key] })),
+    cells: RATING_KEYS.map((key) => ({
+      key,
+      score: f.ratings[key].score,
+      leads: !tied[key] && f.ratings[key].score === top[key],
+    })),
   }));
 }
 
@@ -64,7 +70,10 @@ export const UPGRADE_COLUMNS: readonly TableColumn[] = [
   { label: 'Newest line has left', wide: false },
 ];
 
-export function upgradeRows(frameworks: readonly { id: string; name: string; cycles: readonly ReleaseCycle[] }[], today: IsoDate): { id: string; name: string; cells: string[] }[] {
+export function upgradeRows(
+  frameworks: readonly { id: string; name: string; cycles: readonly ReleaseCycle[] }[],
+  today: IsoDate,
+): { id: string; name: string; cells: string[] }[] {
   return frameworks.map(({ id, name, cycles }) => {
     const f = supportFigures(cycles, today);
     return {

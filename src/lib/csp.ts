@@ -26,7 +26,10 @@ export function tightenCsp(html: string): string {
   const meta = CSP_META.exec(html);
   if (!meta) return html;
   const { scripts, styles } = inlineBodies(html);
-  const allowed = { 'script-src': new Set(scripts.map((s) => `'${scriptHash(s)}'`)), 'style-src': new Set(styles.map((s) => `'${scriptHash(s)}'`)) };
+  const allowed = {
+    'script-src': new Set(scripts.map((s) => `'${scriptHash(s)}'`)),
+    'style-src': new Set(styles.map((s) => `'${scriptHash(s)}'`)),
+  };
   const policy = meta[2]!
     .split(';')
     .map((directive) => {

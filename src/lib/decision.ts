@@ -64,7 +64,13 @@ const PRIORITY_HINT = `Every score from 1 to 5 is given against the same checks 
 /** The questions in the order the helper asks them; `name` is the form field and the query-string key. */
 export const QUESTIONS = [
   { name: 'build', legend: 'What are you building?', multiple: false, options: USE_CASES },
-  { name: 'languages', legend: 'Which languages do you already know?', hint: 'Tick all that apply.', multiple: true, options: LANGUAGE_FAMILIES },
+  {
+    name: 'languages',
+    legend: 'Which languages do you already know?',
+    hint: 'Tick all that apply.',
+    multiple: true,
+    options: LANGUAGE_FAMILIES,
+  },
   { name: 'context', legend: 'Where will you work on it?', multiple: false, options: CONTEXTS },
   {
     name: 'hosting',
@@ -80,13 +86,21 @@ export const QUESTIONS = [
     multiple: false,
     options: RATING_DIMENSIONS,
   },
-] as const satisfies readonly { name: keyof Profile; legend: string; hint?: string; multiple: boolean; options: Record<string, string> }[];
+] as const satisfies readonly {
+  name: keyof Profile;
+  legend: string;
+  hint?: string;
+  multiple: boolean;
+  options: Record<string, string>;
+}[];
 
 /**
  * A framework as the helper scores it. `meanings` is what each of its scores means in the rubric's words (see
  * src/lib/candidates.ts): computed where the rubric is, so the page's script does not carry the whole rubric.
  */
-export type Candidate = FrameworkWith<'name' | 'order' | 'languages' | 'bestFor' | 'ratings'> & { meanings?: Partial<Record<RatingDimension, string>> };
+export type Candidate = FrameworkWith<'name' | 'order' | 'languages' | 'bestFor' | 'ratings'> & {
+  meanings?: Partial<Record<RatingDimension, string>>;
+};
 
 export interface Reason {
   points: number;
@@ -117,31 +131,44 @@ export function reasonsFor(c: Candidate, p: Profile): Reason[] {
   const reasons: Reason[] = [];
   const families = new Set(c.languages.map(languageFamily));
 
-  if (p.build && c.bestFor.includes(p.build)) reasons.push({ points: 4, text: `Strong fit for ${midSentence(useCaseLabel(p.build))}.` });
+  if (p.build && c.bestFor.includes(p.build))
+    reasons.push({ points: 4, text: `Strong fit for ${midSentence(useCaseLabel(p.build))}.` });
 
   const known = p.languages.filter((f) => families.has(f));
-  if (known.length > 0) reasons.push({ points: 3, text: `You already know ${listText(known.map((f) => LANGUAGE_FAMILIES[f]))}.` });
+  if (known.length > 0)
+    reasons.push({ points: 3, text: `You already know ${listText(known.map((f) => LANGUAGE_FAMILIES[f]))}.` });
 
   if (p.context === 'learning') {
     const score = c.ratings.learningCurve.score;
     const meaning = c.meanings?.learningCurve;
-    if (score >= 4) reasons.push({ points: 2, text: `Approachable when learning on your own: rated ${score}/5 for ${midSentence(RATING_DIMENSIONS.learningCurve)}${meaning ? ` (${meaning})` : ''}.` });
+    if (score >= 4)
+      reasons.push({
+        points: 2,
+        text: `Approachable when learning on your own: rated ${score}/5 for ${midSentence(RATING_DIMENSIONS.learningCurve)}${meaning ? ` (${meaning})` : ''}.`,
+      });
   } else if (p.context) {
     const { suits, fits } = CONTEXT_FITS[p.context];
     // Name a use case other than the one the reader already picked when the framework has one: the reason then adds something.
     const matches = fits.filter((u) => c.bestFor.includes(u));
     const fit = matches.find((u) => u !== p.build) ?? matches[0];
-    if (fit) reasons.push({ points: 2, text: `${suits}: our article recommends it for ${midSentence(useCaseLabel(fit))}.` });
-    if (p.context === 'microsoft' && families.has('csharp')) reasons.push({ points: 2, text: 'First-party tooling across the Microsoft stack.' });
+    if (fit)
+      reasons.push({ points: 2, text: `${suits}: our article recommends it for ${midSentence(useCaseLabel(fit))}.` });
+    if (p.context === 'microsoft' && families.has('csharp'))
+      reasons.push({ points: 2, text: 'First-party tooling across the Microsoft stack.' });
   }
 
-  if (p.hosting === 'azure' && families.has('csharp')) reasons.push({ points: 2, text: 'Azure and .NET come from the same vendor.' });
-  if (p.hosting === 'shared-php' && families.has('php')) reasons.push({ points: 3, text: 'Runs on ordinary PHP hosting.' });
+  if (p.hosting === 'azure' && families.has('csharp'))
+    reasons.push({ points: 2, text: 'Azure and .NET come from the same vendor.' });
+  if (p.hosting === 'shared-php' && families.has('php'))
+    reasons.push({ points: 3, text: 'Runs on ordinary PHP hosting.' });
 
   if (p.priority) {
     const { score, reason } = c.ratings[p.priority];
     // The reason is the framework's own, written in the rubric's terms: the level it meets and what it misses.
-    reasons.push({ points: priorityPoints(score), text: `Rated ${score}/5 for ${midSentence(RATING_DIMENSIONS[p.priority])}: ${reason}` });
+    reasons.push({
+      points: priorityPoints(score),
+      text: `Rated ${score}/5 for ${midSentence(RATING_DIMENSIONS[p.priority])}: ${reason}`,
+    });
   }
   return reasons;
 }
@@ -162,8 +189,10 @@ export function answeredCount(p: Profile): number {
   return QUESTIONS.filter((q) => (q.name === 'languages' ? p.languages.length > 0 : p[q.name] !== undefined)).length;
 }
 
-const isOption = <T extends string>(options: Record<T, string>, value: string | null): value is T => value !== null && Object.hasOwn(options, value);
-const pick = <T extends string>(options: Record<T, string>, value: string | null): T | undefined => (isOption(options, value) ? value : undefined);
+const isOption = <T extends string>(options: Record<T, string>, value: string | null): value is T =>
+  value !== null && Object.hasOwn(options, value);
+const pick = <T extends string>(options: Record<T, string>, value: string | null): T | undefined =>
+  isOption(options, value) ? value : undefined;
 
 /** The answers in a query string (or form data); anything that is not one of the options is ignored. */
 export function profileFromParams(params: URLSearchParams): Profile {

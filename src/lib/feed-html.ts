@@ -7,6 +7,9 @@ export function absolutizeHtml(html: string, siteUrl: string): string {
   return html
     .replace(/<script\b[\s\S]*?<\/script>/gi, '')
     .replace(/<a [^>]*class="heading-anchor[^"]*"[^>]*>[\s\S]*?<\/a>/g, '')
-    .replace(/\s(href|src)="(\/[^"/][^"]*|\/)"/g, (_, attr: string, path: string) => ` ${attr}="${new URL(path.slice(1), base).href}"`)
+    .replace(
+      /\s(href|src)="(\/[^"/][^"]*|\/)"/g,
+      (_, attr: string, path: string) => ` ${attr}="${new URL(path.slice(1), base).href}"`,
+    )
     .replace(/\s(href)="#([^"]*)"/g, '');
 }

@@ -6,5 +6,7 @@ const BLOCK = /^---\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 export function splitFrontmatter(text: string): { frontmatter: string | undefined; body: string } {
   const match = BLOCK.exec(text);
-  return match ? { frontmatter: match[1] ?? '', body: text.slice(match[0].length) } : { frontmatter: undefined, body: text };
+  return match
+    ? { frontmatter: match[1] ?? '', body: text.slice(match[0].length) }
+    : { frontmatter: undefined, body: text };
 }

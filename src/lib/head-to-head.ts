@@ -41,7 +41,9 @@ export function factRows(a: Contender, b: Contender): FactRow[] {
     row('Language', (c) => c.languages.join(', ')),
     row('Runtime', (c) => c.runtime),
     row('Latest version', (c) => `${c.currentVersion} (${formatDate(c.currentVersionDate)})`),
-    row('Long-term support', (c) => (c.lts ? `${c.lts.version}, until ${formatDate(c.lts.supportedUntil)}` : 'No LTS line')),
+    row('Long-term support', (c) =>
+      c.lts ? `${c.lts.version}, until ${formatDate(c.lts.supportedUntil)}` : 'No LTS line',
+    ),
     row('First release', (c) => String(c.firstRelease)),
     row('Licence', (c) => c.license),
     row('Steward', (c) => c.steward),
@@ -62,12 +64,22 @@ export interface RatingRow {
 export function ratingRows(a: Contender, b: Contender): RatingRow[] {
   return RATING_KEYS.map((key) => {
     const diff = a.ratings[key].score - b.ratings[key].score;
-    return { key, label: RATING_DIMENSIONS[key], a: a.ratings[key], b: b.ratings[key], leader: diff > 0 ? 'a' : diff < 0 ? 'b' : 'tie' };
+    return {
+      key,
+      label: RATING_DIMENSIONS[key],
+      a: a.ratings[key],
+      b: b.ratings[key],
+      leader: diff > 0 ? 'a' : diff < 0 ? 'b' : 'tie',
+    };
   });
 }
 
 export function tally(rows: readonly RatingRow[]): Record<Side | 'tie', RatingRow[]> {
-  return { a: rows.filter((r) => r.leader === 'a'), b: rows.filter((r) => r.leader === 'b'), tie: rows.filter((r) => r.leader === 'tie') };
+  return {
+    a: rows.filter((r) => r.leader === 'a'),
+    b: rows.filter((r) => r.leader === 'b'),
+    tie: rows.filter((r) => r.leader === 'tie'),
+  };
 }
 
 /** "a, b and c". */

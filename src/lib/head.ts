@@ -74,7 +74,10 @@ export function buildHeadTags(page: PageMeta, siteMeta: SiteMeta): HeadTag[] {
   }
   if (page.noindex) tags.push(meta('name', 'robots', 'noindex'));
   tags.push(
-    { tag: 'link', attrs: { rel: 'alternate', type: 'application/rss+xml', title: `${siteMeta.name} (RSS)`, href: abs('rss.xml') } },
+    {
+      tag: 'link',
+      attrs: { rel: 'alternate', type: 'application/rss+xml', title: `${siteMeta.name} (RSS)`, href: abs('rss.xml') },
+    },
     { tag: 'link', attrs: { rel: 'sitemap', type: 'application/xml', href: abs('sitemap-index.xml') } },
   );
   return tags;

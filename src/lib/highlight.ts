@@ -26,7 +26,12 @@ export async function highlightLines(code: string, lang: BundledLanguage): Promi
     mergeAlike(
       line.map((t) => {
         const style = (t.htmlStyle ?? {}) as Record<string, string>;
-        const colours = [style['color'] && colourClass('light', style['color']), style['--shiki-dark'] && colourClass('dark', style['--shiki-dark'])].filter(Boolean).join(' ');
+        const colours = [
+          style['color'] && colourClass('light', style['color']),
+          style['--shiki-dark'] && colourClass('dark', style['--shiki-dark']),
+        ]
+          .filter(Boolean)
+          .join(' ');
         const classes = colours === defaults ? [] : [colours];
         if (t.fontStyle && t.fontStyle & 1) classes.push('italic');
         if (t.fontStyle && t.fontStyle & 2) classes.push('font-bold');

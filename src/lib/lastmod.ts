@@ -14,7 +14,10 @@ import { newsletterIssuePath } from './paths';
 
 export function lastModifiedByPath(contentDir = 'content'): { byPath: Map<string, Date>; latest: Date } {
   const byPath = new Map<string, Date>();
-  for (const [collection, base] of [['frameworks', '/frameworks/'], ['trends', '/trends/']] as const) {
+  for (const [collection, base] of [
+    ['frameworks', '/frameworks/'],
+    ['trends', '/trends/'],
+  ] as const) {
     for (const entry of readMdxCollection(`${contentDir}/${collection}`)) {
       const updated = new Date(String(entry.data['updatedAt']));
       if (!Number.isNaN(updated.getTime())) byPath.set(`${base}${entry.id}/`, updated);
@@ -22,7 +25,9 @@ export function lastModifiedByPath(contentDir = 'content'): { byPath: Map<string
   }
   const newsletterDir = `${contentDir}/newsletter`;
   for (const name of markdownFilesIn(newsletterDir)) {
-    const data = parse(splitFrontmatter(readFileSync(join(newsletterDir, name), 'utf8')).frontmatter ?? '') as { sentAt?: unknown } | null;
+    const data = parse(splitFrontmatter(readFileSync(join(newsletterDir, name), 'utf8')).frontmatter ?? '') as {
+      sentAt?: unknown;
+    } | null;
     const sentAt = new Date(String(data?.sentAt));
     if (!Number.isNaN(sentAt.getTime())) byPath.set(newsletterIssuePath(weekOfIssueFile(name).id), sentAt);
   }

@@ -6,7 +6,13 @@
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 /** The card's colours; the pixel test over the built cards reads them too. */
-export const OG_COLORS = { background: '#0b1120', title: '#f8fafc', text: '#cbd5e1', brand: '#93c5fd', mark: '#1e40af' };
+export const OG_COLORS = {
+  background: '#0b1120',
+  title: '#f8fafc',
+  text: '#cbd5e1',
+  brand: '#93c5fd',
+  mark: '#1e40af',
+};
 
 /** Where a page's share image lives: "/" → "/og/home.png", "/frameworks/django/" → "/og/frameworks/django.png". */
 export function ogImagePath(pagePath: string): string {
@@ -31,7 +37,9 @@ const sentence = (text: string) => (/[.?!]$/.test(text) ? text : `${text}.`);
  * batteries-included web framework…". The brand line's site name is left out when the text already says it.
  */
 export function ogImageAlt(card: OgCard): string {
-  const text = [sentence(`${card.title} (${card.eyebrow})`), card.subtitle ? sentence(card.subtitle) : ''].filter(Boolean).join(' ');
+  const text = [sentence(`${card.title} (${card.eyebrow})`), card.subtitle ? sentence(card.subtitle) : '']
+    .filter(Boolean)
+    .join(' ');
   return text.includes(card.siteName) ? text : `${card.siteName}: ${text}`;
 }
 
@@ -68,7 +76,11 @@ export interface CardNode {
   key?: string;
   props: { style: Record<string, unknown>; children?: string | CardNode[] | undefined };
 }
-const div = (style: Record<string, unknown>, children?: string | CardNode[], key?: string): CardNode => ({ type: 'div', ...(key ? { key } : {}), props: { style, children } });
+const div = (style: Record<string, unknown>, children?: string | CardNode[], key?: string): CardNode => ({
+  type: 'div',
+  ...(key ? { key } : {}),
+  props: { style, children },
+});
 const clamp = (lines: number | undefined) => (lines ? { display: 'block', lineClamp: lines } : { display: 'flex' });
 
 /** The card as a satori tree: brand line at the top, eyebrow, title and subtitle at the bottom, sized by `step`. */
@@ -89,19 +101,53 @@ export function cardTree(card: OgCard, step: TypeStep): CardNode {
       fontFamily: 'Inter',
     },
     [
-      div({ display: 'flex', alignItems: 'center', gap: GAP, height: MARK, flexShrink: 0, fontSize: 30, fontWeight: 700, color: OG_COLORS.brand }, [
-        div({ width: MARK, height: MARK, borderRadius: 10, background: OG_COLORS.mark }),
-        ...(showsSiteName(card) ? [div({ display: 'flex' }, card.siteName)] : []),
-      ]),
+      div(
+        {
+          display: 'flex',
+          alignItems: 'center',
+          gap: GAP,
+          height: MARK,
+          flexShrink: 0,
+          fontSize: 30,
+          fontWeight: 700,
+          color: OG_COLORS.brand,
+        },
+        [
+          div({ width: MARK, height: MARK, borderRadius: 10, background: OG_COLORS.mark }),
+          ...(showsSiteName(card) ? [div({ display: 'flex' }, card.siteName)] : []),
+        ],
+      ),
       // flexShrink 0: the block keeps its natural height, so the renderer measures what the text really needs.
       // break-word: a word wider than the card wraps instead of running off it (satori 0.63 then drops the
       // ellipsis if such a word is where the clamp cuts, so the text stays inside the card, only unmarked).
       div(
         { display: 'flex', flexDirection: 'column', gap: GAP, flexShrink: 0, overflowWrap: 'break-word' },
         [
-          div({ ...clamp(1), fontSize: EYEBROW_SIZE, lineHeight: LINE_HEIGHT.eyebrow, color: OG_COLORS.text, textTransform: 'uppercase', letterSpacing: 2 }, card.eyebrow),
+          div(
+            {
+              ...clamp(1),
+              fontSize: EYEBROW_SIZE,
+              lineHeight: LINE_HEIGHT.eyebrow,
+              color: OG_COLORS.text,
+              textTransform: 'uppercase',
+              letterSpacing: 2,
+            },
+            card.eyebrow,
+          ),
           div({ ...clamp(lines?.title), fontSize: title, fontWeight: 700, lineHeight: LINE_HEIGHT.title }, card.title),
-          ...(card.subtitle ? [div({ ...clamp(lines?.subtitle), fontSize: subtitle, lineHeight: LINE_HEIGHT.subtitle, color: OG_COLORS.text }, card.subtitle)] : []),
+          ...(card.subtitle
+            ? [
+                div(
+                  {
+                    ...clamp(lines?.subtitle),
+                    fontSize: subtitle,
+                    lineHeight: LINE_HEIGHT.subtitle,
+                    color: OG_COLORS.text,
+                  },
+                  card.subtitle,
+                ),
+              ]
+            : []),
         ],
         TEXT_KEY,
       ),
@@ -113,7 +159,10 @@ export function cardTree(card: OgCard, step: TypeStep): CardNode {
  * The card at the largest type step whose text block fits: `layout` lays out a tree (satori, in the renderer) and
  * reports the text block's height with what it produced. The last step clamps, so it is taken whatever it measures.
  */
-export async function fitCard<T>(card: OgCard, layout: (tree: CardNode) => Promise<{ output: T; textHeight: number }>): Promise<T> {
+export async function fitCard<T>(
+  card: OgCard,
+  layout: (tree: CardNode) => Promise<{ output: T; textHeight: number }>,
+): Promise<T> {
   for (const step of TYPE_STEPS) {
     const { output, textHeight } = await layout(cardTree(card, step));
     if (step.clamp || textHeight <= TEXT_MAX_HEIGHT) return output;

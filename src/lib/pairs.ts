@@ -42,7 +42,10 @@ export function pairsWith<T extends Ranked>(id: string, items: readonly T[]): [T
 
 /** The other pairs that share a framework with the pair (a, b): where a reader of "a vs b" may go next. */
 export function relatedPairs<T extends Ranked>(a: string, b: string, items: readonly T[]): [T, T][] {
-  return allPairs(items).filter(([x, y]) => [x.id, y.id].some((id) => id === a || id === b) && !([x.id, y.id].includes(a) && [x.id, y.id].includes(b)));
+  return allPairs(items).filter(
+    ([x, y]) =>
+      [x.id, y.id].some((id) => id === a || id === b) && !([x.id, y.id].includes(a) && [x.id, y.id].includes(b)),
+  );
 }
 
 export interface ParsedPair<T> {
@@ -73,12 +76,17 @@ export function versusEntryId(file: string, items: readonly Ranked[]): string {
   const slug = (file.split('/').at(-1) ?? file).replace(/\.mdx$/, '');
   const known = items.map((item) => item.id).join(', ');
   const parts = slug.split(PAIR_SEPARATOR);
-  if (parts.length !== 2) throw new Error(`${file}: name the file <framework>-vs-<framework>.mdx (known frameworks: ${known})`);
+  if (parts.length !== 2)
+    throw new Error(`${file}: name the file <framework>-vs-<framework>.mdx (known frameworks: ${known})`);
   const unknown = parts.filter((id) => !items.some((item) => item.id === id));
-  if (unknown.length > 0) throw new Error(`${file}: unknown framework ${unknown.map((id) => `"${id}"`).join(' and ')} (known: ${known})`);
+  if (unknown.length > 0)
+    throw new Error(`${file}: unknown framework ${unknown.map((id) => `"${id}"`).join(' and ')} (known: ${known})`);
   const pair = parsePairSlug(slug, items);
   if (!pair) throw new Error(`${file}: a comparison needs two different frameworks`);
-  if (!pair.isCanonical) throw new Error(`${file}: name it ${pairSlug(pair.first, pair.second)}.mdx (lower order first, as the page URL does)`);
+  if (!pair.isCanonical)
+    throw new Error(
+      `${file}: name it ${pairSlug(pair.first, pair.second)}.mdx (lower order first, as the page URL does)`,
+    );
   return slug;
 }
 
@@ -89,7 +97,10 @@ export function versusEntryId(file: string, items: readonly Ranked[]): string {
  */
 export function reverseRedirects(items: readonly Ranked[]): Record<string, { status: 301; destination: string }> {
   return Object.fromEntries(
-    allPairs(items).map(([a, b]) => [`/compare/${b.id}${PAIR_SEPARATOR}${a.id}`, { status: 301 as const, destination: `/compare/${pairSlug(a, b)}/` }]),
+    allPairs(items).map(([a, b]) => [
+      `/compare/${b.id}${PAIR_SEPARATOR}${a.id}`,
+      { status: 301 as const, destination: `/compare/${pairSlug(a, b)}/` },
+    ]),
   );
 }
 
@@ -102,7 +113,11 @@ export const PICKER_ID = 'pair-picker';
  * Where the picker sends the reader for two choices, in any order: the canonical pair page; for the same
  * framework twice, that framework's list of comparisons; for anything else, back to the picker.
  */
-export function pickerDestination(a: string | null | undefined, b: string | null | undefined, items: readonly Ranked[]): string {
+export function pickerDestination(
+  a: string | null | undefined,
+  b: string | null | undefined,
+  items: readonly Ranked[],
+): string {
   const first = items.find((item) => item.id === a);
   const second = items.find((item) => item.id === b);
   if (!first || !second) return href(`/compare/#${PICKER_ID}`);

@@ -21,7 +21,8 @@ export function absoluteUrl(path: string, site: URL | string): string {
 export const frameworkPath = (id: string): string => href(`/frameworks/${id}/`);
 export const trendPath = (id: string): string => href(`/trends/${id}/`);
 /** A framework or trend article, from its collection and id. */
-export const articlePath = (collection: 'frameworks' | 'trends', id: string): string => (collection === 'frameworks' ? frameworkPath(id) : trendPath(id));
+export const articlePath = (collection: 'frameworks' | 'trends', id: string): string =>
+  collection === 'frameworks' ? frameworkPath(id) : trendPath(id);
 /** A head-to-head page, from its canonical slug ("django-vs-laravel"; see src/lib/pairs.ts). */
 export const comparePath = (slug: string): string => href(`/compare/${slug}/`);
 /** A sent newsletter issue's web page, from its ISO week id, lower-case like every other slug ("/newsletter/archive/2026-w48/"). */

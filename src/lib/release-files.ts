@@ -17,8 +17,15 @@ export function readReleaseFiles(dir = 'content/releases'): ReleaseFile[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
     .map((file) => {
-      const data = parse(readFileSync(join(dir, file), 'utf8')) as { endoflife?: { checkedAt: string; cycles: ReleaseCycle[] }; overrides?: CycleOverride[] };
+      const data = parse(readFileSync(join(dir, file), 'utf8')) as {
+        endoflife?: { checkedAt: string; cycles: ReleaseCycle[] };
+        overrides?: CycleOverride[];
+      };
       // The `yaml` package reads dates as strings, as facts:refresh wrote them; the build validates the schema.
-      return { id: file.slice(0, -'.yaml'.length), checkedAt: data.endoflife?.checkedAt, cycles: applyOverrides(data.endoflife?.cycles ?? [], data.overrides ?? []) };
+      return {
+        id: file.slice(0, -'.yaml'.length),
+        checkedAt: data.endoflife?.checkedAt,
+        cycles: applyOverrides(data.endoflife?.cycles ?? [], data.overrides ?? []),
+      };
     });
 }

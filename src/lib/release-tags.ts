@@ -39,17 +39,32 @@ export function releaseLine(cycles: readonly ReleaseCycle[], line: string, today
     return found;
   }
   const found = cycles.find((c) => c.cycle === line);
-  if (!found) throw new Error(`no line "${line}" in the data (lines: ${cycles.map((c) => c.cycle).slice(0, 8).join(', ')}…; or "current", "lts")`);
+  if (!found)
+    throw new Error(
+      `no line "${line}" in the data (lines: ${cycles
+        .map((c) => c.cycle)
+        .slice(0, 8)
+        .join(', ')}…; or "current", "lts")`,
+    );
   return found;
 }
 
 /** The text a tag stands for, computed from the data for `today`. Throws where the data has no answer. */
-export function releaseValue(cycles: readonly ReleaseCycle[], tag: { line?: string | undefined; show?: string | undefined }, today: IsoDate, formatDay: (day: IsoDate) => string): string {
+export function releaseValue(
+  cycles: readonly ReleaseCycle[],
+  tag: { line?: string | undefined; show?: string | undefined },
+  today: IsoDate,
+  formatDay: (day: IsoDate) => string,
+): string {
   const show = tag.show ?? 'line';
-  if (!(RELEASE_SHOWS as readonly string[]).includes(show)) throw new Error(`unknown show="${show}" (one of: ${RELEASE_SHOWS.join(', ')})`);
+  if (!(RELEASE_SHOWS as readonly string[]).includes(show))
+    throw new Error(`unknown show="${show}" (one of: ${RELEASE_SHOWS.join(', ')})`);
   const cycle = releaseLine(cycles, tag.line ?? 'current', today);
   const day = (value: ReleaseCycle['eol'], what: string) => {
-    if (typeof value !== 'string') throw new Error(`line ${cycle.cycle} has no ${what} date in the data (${value ? 'passed, date unknown' : 'not announced'})`);
+    if (typeof value !== 'string')
+      throw new Error(
+        `line ${cycle.cycle} has no ${what} date in the data (${value ? 'passed, date unknown' : 'not announced'})`,
+      );
     return formatDay(value);
   };
   switch (show as ReleaseShow) {
@@ -85,7 +100,8 @@ export function parseReleaseTag(source: string): ReleaseTag {
     attributes[match[1]!] = match[2]!;
     end = ATTRIBUTE.lastIndex;
   }
-  if (inner.slice(end).trim()) throw new Error(`cannot read the attributes “${inner.slice(end).trim()}” (write of="…" line="…" show="…")`);
+  if (inner.slice(end).trim())
+    throw new Error(`cannot read the attributes “${inner.slice(end).trim()}” (write of="…" line="…" show="…")`);
   const unknown = Object.keys(attributes).filter((name) => !['of', 'line', 'show'].includes(name));
   if (unknown.length) throw new Error(`unknown attribute ${unknown.join(', ')} (of, line and show only)`);
   if (!attributes['of']) throw new Error('missing of="…" (the release data id)');
@@ -96,7 +112,13 @@ export function parseReleaseTag(source: string): ReleaseTag {
 export type ReleaseLookup = (id: string) => readonly ReleaseCycle[] | undefined;
 
 /** One tag's text, or an error naming where it was written (`where`) and the tag itself. */
-export function resolveReleaseTag(source: string, lookup: ReleaseLookup, today: IsoDate, formatDay: (day: IsoDate) => string, where: string): string {
+export function resolveReleaseTag(
+  source: string,
+  lookup: ReleaseLookup,
+  today: IsoDate,
+  formatDay: (day: IsoDate) => string,
+  where: string,
+): string {
   try {
     const tag = parseReleaseTag(source);
     const cycles = lookup(tag.of);
@@ -108,13 +130,22 @@ export function resolveReleaseTag(source: string, lookup: ReleaseLookup, today: 
 }
 
 /** Every `<Release … />` tag in a Markdown string (an FAQ answer) replaced by its text. */
-export function resolveReleaseTags(markdown: string, lookup: ReleaseLookup, today: IsoDate, formatDay: (day: IsoDate) => string, where: string): string {
+export function resolveReleaseTags(
+  markdown: string,
+  lookup: ReleaseLookup,
+  today: IsoDate,
+  formatDay: (day: IsoDate) => string,
+  where: string,
+): string {
   return markdown.replace(RELEASE_TAG, (source) => resolveReleaseTag(source, lookup, today, formatDay, where));
 }
 
 /** Every tag in a text with its 1-based line, for checks that name file and line. */
 export function releaseTagsIn(text: string): { source: string; line: number }[] {
-  return [...text.matchAll(RELEASE_TAG)].map((m) => ({ source: m[0], line: text.slice(0, m.index).split('\n').length }));
+  return [...text.matchAll(RELEASE_TAG)].map((m) => ({
+    source: m[0],
+    line: text.slice(0, m.index).split('\n').length,
+  }));
 }
 
 /** A content file as written: its path (for messages) and its text. */
@@ -129,7 +160,12 @@ export interface SourceFile {
  * YAML (the FAQ's answers); in MDX frontmatter nothing would resolve them, so a tag there is a problem too, and so
  * is an MDX file that uses the tag without importing the component.
  */
-export function releaseTagProblems(files: readonly SourceFile[], lookup: ReleaseLookup, today: IsoDate, formatDay: (day: IsoDate) => string): string[] {
+export function releaseTagProblems(
+  files: readonly SourceFile[],
+  lookup: ReleaseLookup,
+  today: IsoDate,
+  formatDay: (day: IsoDate) => string,
+): string[] {
   const problems: string[] = [];
   for (const { file, text } of files) {
     const mdx = file.endsWith('.mdx');
@@ -138,7 +174,9 @@ export function releaseTagProblems(files: readonly SourceFile[], lookup: Release
     for (const { source, line } of tags) {
       const where = `${file}:${line}`;
       if (line <= frontmatterLines) {
-        problems.push(`${where}: ${source}: release tags are not resolved in frontmatter; write the fact in the body, or without a version`);
+        problems.push(
+          `${where}: ${source}: release tags are not resolved in frontmatter; write the fact in the body, or without a version`,
+        );
         continue;
       }
       try {
@@ -147,8 +185,14 @@ export function releaseTagProblems(files: readonly SourceFile[], lookup: Release
         problems.push((error as Error).message);
       }
     }
-    if (mdx && tags.some((t) => t.line > frontmatterLines) && !/^import Release from '[^']*\/components\/mdx\/Release\.astro';$/m.test(text)) {
-      problems.push(`${file}: uses <Release /> without importing it (import Release from '…/src/components/mdx/Release.astro';)`);
+    if (
+      mdx &&
+      tags.some((t) => t.line > frontmatterLines) &&
+      !/^import Release from '[^']*\/components\/mdx\/Release\.astro';$/m.test(text)
+    ) {
+      problems.push(
+        `${file}: uses <Release /> without importing it (import Release from '…/src/components/mdx/Release.astro';)`,
+      );
     }
   }
   return problems;

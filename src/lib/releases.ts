@@ -31,10 +31,14 @@ export interface ReleaseCycle {
 }
 
 /** An override adds a cycle the data predates, or corrects fields of one it has; it always names its source. */
-export type CycleOverride = { [K in keyof ReleaseCycle]?: ReleaseCycle[K] | undefined } & { cycle: string; source: string };
+export type CycleOverride = { [K in keyof ReleaseCycle]?: ReleaseCycle[K] | undefined } & {
+  cycle: string;
+  source: string;
+};
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const isoOrUndefined = (value: unknown): IsoDate | undefined => (typeof value === 'string' && ISO.test(value) ? value : undefined);
+const isoOrUndefined = (value: unknown): IsoDate | undefined =>
+  typeof value === 'string' && ISO.test(value) ? value : undefined;
 
 /** A milestone from the API's pair of fields: a date when there is one, else whether it has passed. */
 function milestone(from: unknown, passed: unknown): Milestone {
@@ -47,7 +51,8 @@ export function cyclesFromApi(body: unknown): ReleaseCycle[] {
   if (!Array.isArray(releases)) throw new Error('not an endoflife.date product response: result.releases is missing');
   return releases.map((r: Record<string, unknown>) => {
     const releaseDate = isoOrUndefined(r['releaseDate']);
-    if (typeof r['name'] !== 'string' || !releaseDate) throw new Error(`release ${JSON.stringify(r['name'])} has no name or release date`);
+    if (typeof r['name'] !== 'string' || !releaseDate)
+      throw new Error(`release ${JSON.stringify(r['name'])} has no name or release date`);
     const latest = r['latest'] as { name?: unknown; date?: unknown } | null | undefined;
     return tidy({
       cycle: r['name'],
@@ -69,7 +74,8 @@ export function cyclesFromProductYaml(data: unknown): ReleaseCycle[] {
   const flag = (value: unknown): Milestone => isoOrUndefined(value) ?? value === true;
   return releases.map((r: Record<string, unknown>) => {
     const releaseDate = isoOrUndefined(r['releaseDate']);
-    if (typeof r['releaseCycle'] !== 'string' || !releaseDate) throw new Error(`release ${JSON.stringify(r['releaseCycle'])} has no cycle or release date`);
+    if (typeof r['releaseCycle'] !== 'string' || !releaseDate)
+      throw new Error(`release ${JSON.stringify(r['releaseCycle'])} has no cycle or release date`);
     return tidy({
       cycle: r['releaseCycle'],
       releaseDate,
@@ -91,7 +97,9 @@ function tidy(cycle: ReleaseCycle): ReleaseCycle {
 
 /** Newest first, by release date (then by cycle name, for lines released the same day). */
 export function byNewest(cycles: readonly ReleaseCycle[]): ReleaseCycle[] {
-  return [...cycles].sort((a, b) => b.releaseDate.localeCompare(a.releaseDate) || b.cycle.localeCompare(a.cycle, 'en', { numeric: true }));
+  return [...cycles].sort(
+    (a, b) => b.releaseDate.localeCompare(a.releaseDate) || b.cycle.localeCompare(a.cycle, 'en', { numeric: true }),
+  );
 }
 
 /**
@@ -102,7 +110,10 @@ export function applyOverrides(cycles: readonly ReleaseCycle[], overrides: reado
   const merged = new Map(cycles.map((c) => [c.cycle, c]));
   for (const { source: _source, ...override } of overrides) {
     const base = merged.get(override.cycle);
-    if (!base && !override.releaseDate) throw new Error(`override of cycle ${override.cycle} adds a cycle the data does not have, so it needs a releaseDate`);
+    if (!base && !override.releaseDate)
+      throw new Error(
+        `override of cycle ${override.cycle} adds a cycle the data does not have, so it needs a releaseDate`,
+      );
     const fields = tidy(override as ReleaseCycle);
     merged.set(override.cycle, tidy({ ...{ lts: false, eoas: false, eol: false }, ...base, ...fields }));
   }
@@ -182,7 +193,12 @@ export interface VersionFacts {
 export function versionFacts(cycles: readonly ReleaseCycle[], today: IsoDate): VersionFacts {
   const current = currentCycle(cycles, today);
   if (!current) throw new Error(`no release line was out on ${today}`);
-  return { currentVersion: current.latest ?? current.cycle, currentVersionDate: current.latestDate ?? current.releaseDate, currentCycle: current, lts: currentLts(cycles, today) };
+  return {
+    currentVersion: current.latest ?? current.cycle,
+    currentVersionDate: current.latestDate ?? current.releaseDate,
+    currentCycle: current,
+    lts: currentLts(cycles, today),
+  };
 }
 
 /** The fields a framework's pages read: its current version and date, and its LTS line with its last day. */
@@ -216,9 +232,12 @@ export function supportText(cycle: ReleaseCycle, today: IsoDate, formatDay: (day
     case 'ended':
       return end(cycle.eol) ? `out of support since ${formatDay(dayAfter(cycle.eol as IsoDate))}` : 'out of support';
     case 'security':
-      return end(cycle.eol) ? `security fixes only, until ${end(cycle.eol)}` : 'security fixes only, no end date announced';
+      return end(cycle.eol)
+        ? `security fixes only, until ${end(cycle.eol)}`
+        : 'security fixes only, no end date announced';
     case 'active':
-      if (end(cycle.eoas) && end(cycle.eol)) return `bug and security fixes until ${end(cycle.eoas)}, security fixes until ${end(cycle.eol)}`;
+      if (end(cycle.eoas) && end(cycle.eol))
+        return `bug and security fixes until ${end(cycle.eoas)}, security fixes until ${end(cycle.eol)}`;
       return end(cycle.eol) ? `supported until ${end(cycle.eol)}` : 'supported, no end date announced';
   }
 }
@@ -239,17 +258,26 @@ export function monthsBetween(from: IsoDate, to: IsoDate): number {
  * Why a build should warn about the data: data not checked for over `maxAgeDays` (one line for all such
  * products), or a newest line that is already out of support (one line each: a release is likely missing).
  */
-export function releaseDataWarnings(products: readonly { id: string; checkedAt?: IsoDate | undefined; cycles: readonly ReleaseCycle[] }[], today: IsoDate, maxAgeDays = 90): string[] {
+export function releaseDataWarnings(
+  products: readonly { id: string; checkedAt?: IsoDate | undefined; cycles: readonly ReleaseCycle[] }[],
+  today: IsoDate,
+  maxAgeDays = 90,
+): string[] {
   const ageOf = (checkedAt: IsoDate) => Math.floor((Date.parse(today) - Date.parse(checkedAt)) / 86_400_000);
   const stale = products.filter((p) => p.checkedAt !== undefined && ageOf(p.checkedAt) > maxAgeDays);
   const warnings: string[] = [];
   if (stale.length > 0) {
     const oldest = stale.map((p) => p.checkedAt!).sort()[0]!;
-    warnings.push(`release data of ${stale.map((p) => p.id).join(', ')} last checked ${oldest === stale.at(-1)!.checkedAt ? 'on' : 'as early as'} ${oldest}, ${ageOf(oldest)} days ago (over ${maxAgeDays}): run npm run facts:refresh`);
+    warnings.push(
+      `release data of ${stale.map((p) => p.id).join(', ')} last checked ${oldest === stale.at(-1)!.checkedAt ? 'on' : 'as early as'} ${oldest}, ${ageOf(oldest)} days ago (over ${maxAgeDays}): run npm run facts:refresh`,
+    );
   }
   for (const p of products) {
     const current = currentCycle(p.cycles, today);
-    if (current && supportPhase(current, today) === 'ended') warnings.push(`${p.id}: the newest line, ${current.cycle}, is out of support on ${today}: is a newer release missing from the data?`);
+    if (current && supportPhase(current, today) === 'ended')
+      warnings.push(
+        `${p.id}: the newest line, ${current.cycle}, is out of support on ${today}: is a newer release missing from the data?`,
+      );
   }
   return warnings;
 }
@@ -291,7 +319,8 @@ export function supportFigures(cycles: readonly ReleaseCycle[], today: IsoDate, 
     monthsBetweenLines: median(recent.slice(1).map((c, i) => roundedMonths(recent[i]!.releaseDate, c.releaseDate))),
     supportMonths: median(spans(false)),
     ltsSupportMonths: median(spans(true)),
-    currentLeftMonths: current && typeof current.eol === 'string' ? Math.max(monthsBetween(today, current.eol), 0) : undefined,
+    currentLeftMonths:
+      current && typeof current.eol === 'string' ? Math.max(monthsBetween(today, current.eol), 0) : undefined,
     basis: recent.length,
   };
 }

@@ -37,7 +37,11 @@ export interface Answer {
 
 /** A short plain-text answer whose body is the status's reason phrase. */
 export function plainAnswer(status: number, headers: Record<string, string> = {}): Answer {
-  return { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers }, body: `${STATUS_CODES[status] ?? 'Error'}\n` };
+  return {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers },
+    body: `${STATUS_CODES[status] ?? 'Error'}\n`,
+  };
 }
 
 const methodNotAllowed = () => plainAnswer(405, { Allow: ALLOWED_METHODS });
@@ -51,7 +55,8 @@ export function refusal(method: string | undefined, host: string | undefined, ur
   if (!method || REFUSED_METHODS.has(method.toUpperCase())) return methodNotAllowed();
   if (host !== undefined && !isValidHost(host)) return plainAnswer(400);
   const path = (url ?? '/').split('?', 1)[0]!;
-  if ((url ?? '').length > MAX_URL_LENGTH || path.split('/').some((s) => Buffer.byteLength(s) > MAX_SEGMENT_BYTES)) return plainAnswer(414);
+  if ((url ?? '').length > MAX_URL_LENGTH || path.split('/').some((s) => Buffer.byteLength(s) > MAX_SEGMENT_BYTES))
+    return plainAnswer(414);
   return null;
 }
 

@@ -28,7 +28,10 @@ export function pickKeysProblem(slug: string, keys: readonly string[]): string |
   const missing = pair.filter((id) => !keys.includes(id));
   if (extra.length === 0 && missing.length === 0) return undefined;
   const quoted = (ids: string[]) => ids.map((id) => `"${id}"`).join(' and ');
-  const parts = [extra.length > 0 && `unknown key ${quoted(extra)}`, missing.length > 0 && `missing ${quoted(missing)}`].filter(Boolean);
+  const parts = [
+    extra.length > 0 && `unknown key ${quoted(extra)}`,
+    missing.length > 0 && `missing ${quoted(missing)}`,
+  ].filter(Boolean);
   return `pick: ${parts.join(', ')} (the keys must be the pair’s two framework ids: ${quoted(pair)})`;
 }
 

@@ -21,7 +21,8 @@ export interface ArchivedItem {
 /** The week of an issue file name ("2026-48.md" → 2026-W48); throws naming the file when it is not one. */
 export function weekOfIssueFile(fileName: string): IsoWeek {
   const match = /^(\d{4})-(\d{2})\.md$/.exec(fileName.replace(/^.*[\\/]/, ''));
-  if (!match) throw new Error(`${fileName}: newsletter files are named <yyyy>-<ww>.md after their ISO week, e.g. 2026-48.md`);
+  if (!match)
+    throw new Error(`${fileName}: newsletter files are named <yyyy>-<ww>.md after their ISO week, e.g. 2026-48.md`);
   try {
     return parseIsoWeek(`${match[1]}-W${match[2]}`);
   } catch (error) {
@@ -30,13 +31,18 @@ export function weekOfIssueFile(fileName: string): IsoWeek {
 }
 
 /** The references to store: the issue's own selection, so a later edit to an article cannot move it. */
-export const freezeItems = (items: readonly DigestItem[]): ArchivedItem[] => items.map(({ kind, id, change }) => ({ collection: kind, id, change }));
+export const freezeItems = (items: readonly DigestItem[]): ArchivedItem[] =>
+  items.map(({ kind, id, change }) => ({ collection: kind, id, change }));
 
 /**
  * The stored references back as the composer's items, in the order they went out and with the change they had
  * then, with today's titles and summaries. A reference to a missing entry throws (the schema catches it first).
  */
-export function thawItems(refs: readonly ArchivedItem[], entries: readonly DigestEntry[], siteUrl: string): DigestItem[] {
+export function thawItems(
+  refs: readonly ArchivedItem[],
+  entries: readonly DigestEntry[],
+  siteUrl: string,
+): DigestItem[] {
   const base = siteUrl.replace(/\/+$/, '');
   return refs.map((ref) => {
     const entry = entries.find((e) => e.kind === ref.collection && e.id === ref.id);
@@ -55,33 +61,46 @@ export function isRecordedAsSent(fileText: string | undefined): boolean {
  * The issue file with `sentAt` and `items` set in its frontmatter (created when missing). Other keys and
  * comments in the frontmatter stay, and the body (the editor's intro) is kept exactly as it was.
  */
-export function withSentRecord(fileText: string | undefined, record: { sentAt: Date; items: readonly ArchivedItem[] }): string {
+export function withSentRecord(
+  fileText: string | undefined,
+  record: { sentAt: Date; items: readonly ArchivedItem[] },
+): string {
   const { frontmatter, body } = splitFrontmatter(fileText ?? '');
   const doc: Document = frontmatter?.trim() ? parseDocument(frontmatter) : new Document({});
   if (doc.errors.length) throw new Error(`the frontmatter is not valid YAML: ${doc.errors[0]!.message}`);
   if (!isMap(doc.contents)) throw new Error('the frontmatter is not a list of "key: value" lines');
   doc.set('sentAt', record.sentAt.toISOString());
-  doc.set('items', record.items.map((i) => ({ collection: i.collection, id: i.id, change: i.change })));
+  doc.set(
+    'items',
+    record.items.map((i) => ({ collection: i.collection, id: i.id, change: i.change })),
+  );
   return `---\n${String(doc).trimEnd()}\n---\n${body}`;
 }
 
 /** "Week 48, 2026". */
 export const weekLabel = (week: IsoWeek): string => `Week ${week.week}, ${week.year}`;
 
-const DAY_MONTH_YEAR = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const DAY_MONTH_YEAR = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 const DAY_MONTH = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 
 /** Monday to Sunday of the week: "23–29 November 2026", "30 November – 6 December 2026", "29 December 2025 – 4 January 2026". */
 export function weekRange(week: IsoWeek): string {
   const first = week.start;
   const last = new Date(week.end.getTime() - 86_400_000);
-  if (first.getUTCFullYear() !== last.getUTCFullYear()) return `${DAY_MONTH_YEAR.format(first)} – ${DAY_MONTH_YEAR.format(last)}`;
+  if (first.getUTCFullYear() !== last.getUTCFullYear())
+    return `${DAY_MONTH_YEAR.format(first)} – ${DAY_MONTH_YEAR.format(last)}`;
   if (first.getUTCMonth() !== last.getUTCMonth()) return `${DAY_MONTH.format(first)} – ${DAY_MONTH_YEAR.format(last)}`;
   return `${first.getUTCDate()}–${DAY_MONTH_YEAR.format(last)}`;
 }
 
 /** Issues newest week first (the archive's and the feed's order). */
-export const newestFirst = <T extends { week: IsoWeek }>(issues: readonly T[]): T[] => [...issues].sort((a, b) => b.week.start.getTime() - a.week.start.getTime());
+export const newestFirst = <T extends { week: IsoWeek }>(issues: readonly T[]): T[] =>
+  [...issues].sort((a, b) => b.week.start.getTime() - a.week.start.getTime());
 
 /** The intro, paragraphs run together and cut at a word boundary to at most `max` characters (with "…" when cut). */
 export function introExcerpt(paragraphs: readonly string[], max = 160): string | undefined {

@@ -24,10 +24,15 @@ export function bodyKind(contentType: string | null): BodyKind | null {
  */
 export const DRAIN_MAX_BYTES = 1024 * 1024;
 
-export type BodyRead = { ok: true; text: string } | { ok: false; status: 400 } | { ok: false; status: 413; drained: boolean };
+export type BodyRead =
+  { ok: true; text: string } | { ok: false; status: 400 } | { ok: false; status: 413; drained: boolean };
 
 /** Reads at most `limit` bytes of UTF-8 text; a larger body is 413, drained up to `drainMax` bytes in all. */
-export async function readLimitedText(request: Request, limit = MAX_BODY_BYTES, drainMax = DRAIN_MAX_BYTES): Promise<BodyRead> {
+export async function readLimitedText(
+  request: Request,
+  limit = MAX_BODY_BYTES,
+  drainMax = DRAIN_MAX_BYTES,
+): Promise<BodyRead> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > drainMax) return { ok: false, status: 413, drained: false };
   if (!request.body) return { ok: true, text: '' };
@@ -72,7 +77,10 @@ export function parseBody(kind: BodyKind, text: string): ParsedBody {
     return { ok: false, error: { code: 'json', message: 'The request body is not valid JSON.' } };
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    return { ok: false, error: { code: 'json-shape', message: 'Send a JSON object such as {"email": "name@example.com"}.' } };
+    return {
+      ok: false,
+      error: { code: 'json-shape', message: 'Send a JSON object such as {"email": "name@example.com"}.' },
+    };
   }
   return { ok: true, fields: parsed as Record<string, unknown> };
 }

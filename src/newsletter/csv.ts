@@ -13,6 +13,9 @@ export function csvField(value: string): string {
 }
 
 export function toCsv(rows: readonly ExportRow[]): string {
-  const lines = [CSV_HEADER.join(','), ...rows.map((r) => [r.email, r.status, r.createdAt, r.confirmedAt ?? ''].map(csvField).join(','))];
+  const lines = [
+    CSV_HEADER.join(','),
+    ...rows.map((r) => [r.email, r.status, r.createdAt, r.confirmedAt ?? ''].map(csvField).join(',')),
+  ];
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -19,7 +19,11 @@ export interface DeliveryRunner {
 }
 
 /** What the loop needs, opened from the settings; the caller closes it. `logEachEmail` names every .eml written. */
-async function open(config: NewsletterConfig, log: (message: string) => void, logEachEmail: boolean): Promise<DeliveryDeps & { close(): Promise<void> }> {
+async function open(
+  config: NewsletterConfig,
+  log: (message: string) => void,
+  logEachEmail: boolean,
+): Promise<DeliveryDeps & { close(): Promise<void> }> {
   const { store } = await openStore(config);
   // A send must end before its claim does: the SMTP conversation gets half the lease at most.
   const mailer = createMailer({
@@ -55,7 +59,9 @@ export function startDeliveryRunner(env: Env, log: (message: string) => void = c
         deps = await open(config, log, true);
       } catch (error) {
         log(`[newsletter] delivery waits for the store: ${error instanceof Error ? error.message : String(error)}`);
-        const stopped = await sleep(Math.min(1000 * 2 ** failures, 30_000), false, { signal: stopping.signal }).catch(() => true);
+        const stopped = await sleep(Math.min(1000 * 2 ** failures, 30_000), false, { signal: stopping.signal }).catch(
+          () => true,
+        );
         if (stopped) return;
       }
     }

@@ -26,18 +26,26 @@ export function isPermanentFailure(error: unknown): boolean {
 }
 
 /** When to try a failed email again, or null to give up: refused for good, or its link would expire first. */
-export function nextAttemptAt(claim: Pick<ClaimedConfirmation, 'attempt' | 'queuedAt'>, error: unknown, now: Date): Date | null {
+export function nextAttemptAt(
+  claim: Pick<ClaimedConfirmation, 'attempt' | 'queuedAt'>,
+  error: unknown,
+  now: Date,
+): Date | null {
   if (isPermanentFailure(error)) return null;
   const at = new Date(now.getTime() + Math.min(1000 * 2 ** (claim.attempt - 1), MAX_RETRY_DELAY_MS));
   return at.getTime() < claim.queuedAt.getTime() + CONFIRM_VALID_HOURS * 3_600_000 ? at : null;
 }
 
 /** One Message-ID per queued email, on the site's host: a copy sent again is recognisably the same message. */
-export const confirmationMessageId = (outboxId: number, linkBase: string): string => `<confirmation-${outboxId}@${new URL(linkBase).hostname}>`;
+export const confirmationMessageId = (outboxId: number, linkBase: string): string =>
+  `<confirmation-${outboxId}@${new URL(linkBase).hostname}>`;
 
 /** The email a claim stands for, written now from what the outbox kept. */
 export function confirmationMail(claim: ClaimedConfirmation, siteName: string): OutgoingMail {
-  const links = { confirmUrl: confirmUrl(claim.linkBase, claim.token), unsubscribeUrl: unsubscribeUrl(claim.linkBase, claim.unsubscribeKey) };
+  const links = {
+    confirmUrl: confirmUrl(claim.linkBase, claim.token),
+    unsubscribeUrl: unsubscribeUrl(claim.linkBase, claim.unsubscribeKey),
+  };
   return {
     ...confirmationEmail({ siteName, ...links, validHours: CONFIRM_VALID_HOURS }),
     from: claim.sender,
@@ -68,7 +76,14 @@ export interface DeliveryRound {
 }
 
 /** One round: claims what is due now and sends it. */
-export async function deliverDue({ store, mailer, siteName, leaseMs, now = () => new Date(), log = console.error }: DeliveryDeps): Promise<DeliveryRound> {
+export async function deliverDue({
+  store,
+  mailer,
+  siteName,
+  leaseMs,
+  now = () => new Date(),
+  log = console.error,
+}: DeliveryDeps): Promise<DeliveryRound> {
   const claims = await store.claimConfirmations(now(), leaseMs, BATCH_SIZE);
   const round: DeliveryRound = { claimed: claims.length, sent: 0, retrying: 0, failed: 0 };
   let firstError = '';
@@ -91,7 +106,9 @@ export async function deliverDue({ store, mailer, siteName, leaseMs, now = () =>
   );
   // One line per round, not per email: an outage would otherwise print a line for every reader waiting.
   if (round.retrying || round.failed) {
-    log(`[newsletter] ${round.retrying + round.failed} of ${round.claimed} confirmation emails not sent (${firstError}): ${round.retrying} will be retried, ${round.failed} given up`);
+    log(
+      `[newsletter] ${round.retrying + round.failed} of ${round.claimed} confirmation emails not sent (${firstError}): ${round.retrying} will be retried, ${round.failed} given up`,
+    );
   }
   return round;
 }
@@ -123,7 +140,9 @@ export function startDeliveryLoop(deps: DeliveryDeps & { pollMs?: number }): Del
         if (round.claimed > 0) continue;
       } catch (error) {
         storeFailures++;
-        log(`[newsletter] delivery round failed: ${error instanceof Error ? error.message : String(error)}; trying again`);
+        log(
+          `[newsletter] delivery round failed: ${error instanceof Error ? error.message : String(error)}; trying again`,
+        );
       }
       if (!stopping) await sleep(storeFailures ? Math.min(pollMs * 2 ** storeFailures, 30_000) : pollMs);
     }

@@ -44,7 +44,8 @@ export interface SendSummary {
   dryRun: boolean;
 }
 
-export const digestMessageId = (issue: string, subscriberId: number, domain: string) => `<digest-${issue}-${subscriberId}@${domain}>`;
+export const digestMessageId = (issue: string, subscriberId: number, domain: string) =>
+  `<digest-${issue}-${subscriberId}@${domain}>`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -53,7 +54,15 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
   const attempts = Math.max(1, options.attempts ?? 3);
   const backoff = options.backoffMs ?? ((n: number) => 500 * 2 ** (n - 1));
   const due = await store.dueRecipients(issue);
-  const summary: SendSummary = { issue, due: due.length, sent: 0, resentInDoubt: 0, failed: [], alreadySent: (await store.deliveryCounts(issue)).sent, dryRun };
+  const summary: SendSummary = {
+    issue,
+    due: due.length,
+    sent: 0,
+    resentInDoubt: 0,
+    failed: [],
+    alreadySent: (await store.deliveryCounts(issue)).sent,
+    dryRun,
+  };
   if (dryRun) {
     onProgress?.(due.length, due.length);
     return summary;
@@ -69,7 +78,12 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
       if (attempt > 1) await sleep(backoff(attempt - 1));
       await store.beginDelivery(issue, recipient.id, now());
       try {
-        await mailer.send({ ...mail, to: recipient.email, unsubscribeUrl: options.unsubscribeUrl(recipient.unsubscribeKey), messageId });
+        await mailer.send({
+          ...mail,
+          to: recipient.email,
+          unsubscribeUrl: options.unsubscribeUrl(recipient.unsubscribeKey),
+          messageId,
+        });
         await store.finishDelivery(issue, recipient.id, { messageId }, now());
         ok = true;
       } catch (error) {

@@ -41,7 +41,13 @@ export function parseIsoWeek(input: string): IsoWeek {
   const weeks = (week1Monday(year + 1) - week1Monday(year)) / (7 * DAY);
   if (week < 1 || week > weeks) throw new Error(`${year} has weeks 1 to ${weeks}; "${input}" is not one of them.`);
   const start = week1Monday(year) + (week - 1) * 7 * DAY;
-  return { year, week, id: `${year}-W${String(week).padStart(2, '0')}`, start: new Date(start), end: new Date(start + 7 * DAY) };
+  return {
+    year,
+    week,
+    id: `${year}-W${String(week).padStart(2, '0')}`,
+    start: new Date(start),
+    end: new Date(start + 7 * DAY),
+  };
 }
 
 /** The ISO week a date falls in. */
@@ -74,8 +80,18 @@ export function selectItems(entries: readonly DigestEntry[], week: IsoWeek, site
   const base = siteUrl.replace(/\/+$/, '');
   return entries
     .filter((e) => within(e.publishedAt, week) || within(e.updatedAt, week))
-    .map((e): DigestItem => ({ ...e, change: within(e.publishedAt, week) ? 'new' : 'updated', url: `${base}/${e.kind}/${encodeURIComponent(e.id)}/` }))
-    .sort((a, b) => (a.change === b.change ? b.updatedAt.getTime() - a.updatedAt.getTime() || a.title.localeCompare(b.title) : a.change === 'new' ? -1 : 1));
+    .map((e): DigestItem => ({
+      ...e,
+      change: within(e.publishedAt, week) ? 'new' : 'updated',
+      url: `${base}/${e.kind}/${encodeURIComponent(e.id)}/`,
+    }))
+    .sort((a, b) =>
+      a.change === b.change
+        ? b.updatedAt.getTime() - a.updatedAt.getTime() || a.title.localeCompare(b.title)
+        : a.change === 'new'
+          ? -1
+          : 1,
+    );
 }
 
 export const UNSUBSCRIBE_PLACEHOLDER = '{{unsubscribe_url}}';
@@ -116,7 +132,12 @@ export function composeDigest({ week, siteName, siteUrl, items, intro, webUrl }:
     ...introParas.flatMap((p) => [p, '']),
     ...(items.length === 0
       ? ['Nothing new or updated this week.', '']
-      : items.flatMap((i) => [`${i.change === 'new' ? 'New' : 'Updated'} ${KIND_LABEL[i.kind].toLowerCase()}: ${i.title}`, i.summary, i.url, ''])),
+      : items.flatMap((i) => [
+          `${i.change === 'new' ? 'New' : 'Updated'} ${KIND_LABEL[i.kind].toLowerCase()}: ${i.title}`,
+          i.summary,
+          i.url,
+          '',
+        ])),
     '--',
     `You get this because you subscribed to the ${siteName} newsletter at ${base}/.`,
     `Unsubscribe: ${UNSUBSCRIBE_PLACEHOLDER}`,
@@ -154,7 +175,9 @@ export function composeDigest({ week, siteName, siteUrl, items, intro, webUrl }:
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px;font-family:Arial,Helvetica,sans-serif;">
 <tr><td style="padding:0 0 16px;"><p style="margin:0;font-size:14px;color:#475569;" class="muted"><a href="${e(base)}/" style="color:#475569;" class="muted">${e(siteName)}</a> · ${e(week.id)}</p>
 <h1 style="margin:8px 0 0;font-size:24px;color:#0f172a;" class="fg">This week in the guide</h1>${
-    webUrl ? `\n<p style="margin:8px 0 0;font-size:13px;color:#475569;" class="muted"><a href="${e(webUrl)}" style="color:#475569;text-decoration:underline;" class="muted">Read this issue on the web</a></p>` : ''
+    webUrl
+      ? `\n<p style="margin:8px 0 0;font-size:13px;color:#475569;" class="muted"><a href="${e(webUrl)}" style="color:#475569;text-decoration:underline;" class="muted">Read this issue on the web</a></p>`
+      : ''
   }</td></tr>
 ${introParas.map((p) => `<tr><td style="padding:0 0 12px;"><p style="margin:0;font-size:16px;line-height:1.6;color:#0f172a;" class="fg">${e(p)}</p></td></tr>`).join('\n')}
 ${items.length === 0 ? '<tr><td style="padding:16px 0;"><p style="margin:0;font-size:15px;color:#0f172a;" class="fg">Nothing new or updated this week.</p></td></tr>' : itemRows}
@@ -182,8 +205,22 @@ const asDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
 /** One article as the digest sees it, from its frontmatter (read from disk by the CLI, or by the content layer). */
 export function toDigestEntry(kind: DigestEntry['kind'], id: string, data: Record<string, unknown>): DigestEntry {
   return kind === 'frameworks'
-    ? { kind, id, title: String(data['name']), summary: String(data['tagline'] ?? data['description']), publishedAt: asDate(data['publishedAt']), updatedAt: asDate(data['updatedAt']) }
-    : { kind, id, title: String(data['title']), summary: String(data['summary']), publishedAt: asDate(data['publishedAt']), updatedAt: asDate(data['updatedAt']) };
+    ? {
+        kind,
+        id,
+        title: String(data['name']),
+        summary: String(data['tagline'] ?? data['description']),
+        publishedAt: asDate(data['publishedAt']),
+        updatedAt: asDate(data['updatedAt']),
+      }
+    : {
+        kind,
+        id,
+        title: String(data['title']),
+        summary: String(data['summary']),
+        publishedAt: asDate(data['publishedAt']),
+        updatedAt: asDate(data['updatedAt']),
+      };
 }
 
 /** Where the issue files live, relative to the project root (the CLI's and the build's working directory). */

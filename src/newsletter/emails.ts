@@ -9,7 +9,12 @@ export interface EmailContent {
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
-export function confirmationEmail(input: { siteName: string; confirmUrl: string; unsubscribeUrl: string; validHours: number }): EmailContent {
+export function confirmationEmail(input: {
+  siteName: string;
+  confirmUrl: string;
+  unsubscribeUrl: string;
+  validHours: number;
+}): EmailContent {
   const { siteName, confirmUrl, unsubscribeUrl, validHours } = input;
   const subject = `Confirm your subscription to the ${siteName} newsletter`;
   const text = [

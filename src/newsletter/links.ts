@@ -17,7 +17,8 @@ export function linkOrigin(site: string, requestUrl: URL, defaultSite: string): 
 export const CONFIRM_PATH = '/newsletter/confirm/';
 export const UNSUBSCRIBE_PATH = '/newsletter/unsubscribe/';
 
-const withToken = (base: string, path: string, token: string) => `${base}${href(path)}?token=${encodeURIComponent(token)}`;
+const withToken = (base: string, path: string, token: string) =>
+  `${base}${href(path)}?token=${encodeURIComponent(token)}`;
 
 export const confirmUrl = (base: string, token: string) => withToken(base, CONFIRM_PATH, token);
 export const unsubscribeUrl = (base: string, key: string) => withToken(base, UNSUBSCRIBE_PATH, key);

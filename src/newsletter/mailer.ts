@@ -69,16 +69,30 @@ function message(from: string, mail: OutgoingMail): SendMailOptions {
  */
 export function emlFileName(mail: Pick<OutgoingMail, 'messageId' | 'date'>, now: Date): string {
   const time = (mail.date ?? now).toISOString().replace(/[-:.]/g, '');
-  const id = mail.messageId && mail.date ? /^<?([^@>]+)/.exec(mail.messageId)?.[1]?.replace(/[^A-Za-z0-9_-]/g, '_') : undefined;
+  const id =
+    mail.messageId && mail.date ? /^<?([^@>]+)/.exec(mail.messageId)?.[1]?.replace(/[^A-Za-z0-9_-]/g, '_') : undefined;
   return `${time}-${id ?? randomBytes(6).toString('hex')}.eml`;
 }
 
-export function createMailer({ from, smtpUrl, outbox, smtpTimeoutMs = 30_000, log = console.info }: MailerOptions): Mailer {
+export function createMailer({
+  from,
+  smtpUrl,
+  outbox,
+  smtpTimeoutMs = 30_000,
+  log = console.info,
+}: MailerOptions): Mailer {
   if (smtpUrl) {
     // Pooled: a batch of confirmations shares a few connections instead of opening one each. The three timeouts
     // add up to at most smtpTimeoutMs, so a stuck server cannot hold a message past its sender's claim.
     const third = Math.floor(smtpTimeoutMs / 3);
-    const transport = nodemailer.createTransport({ url: smtpUrl, pool: true, maxConnections: 5, connectionTimeout: third, greetingTimeout: third, socketTimeout: third });
+    const transport = nodemailer.createTransport({
+      url: smtpUrl,
+      pool: true,
+      maxConnections: 5,
+      connectionTimeout: third,
+      greetingTimeout: third,
+      socketTimeout: third,
+    });
     return {
       async send(mail) {
         const info = await transport.sendMail(message(from, mail));

@@ -17,12 +17,18 @@ export async function openStore(config: Pick<NewsletterConfig, 'databaseUrl' | '
     const { PgSubscriberStore } = await import('./pg-store.ts');
     const location = `PostgreSQL ${redactDatabaseUrl(config.databaseUrl)}`;
     const store = await PgSubscriberStore.open(config.databaseUrl).catch((cause: unknown) => {
-      throw new Error(`Cannot open the newsletter database at ${location}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+      throw new Error(
+        `Cannot open the newsletter database at ${location}: ${cause instanceof Error ? cause.message : String(cause)}`,
+        { cause },
+      );
     });
     return { store, location };
   }
   const { SqliteSubscriberStore } = await import('./sqlite-store.ts').catch((cause: unknown) => {
-    throw new Error('The newsletter store needs Node 22.5 or later (node:sqlite): start the server with `npm run serve`.', { cause });
+    throw new Error(
+      'The newsletter store needs Node 22.5 or later (node:sqlite): start the server with `npm run serve`.',
+      { cause },
+    );
   });
   return { store: SqliteSubscriberStore.open(config.dbPath), location: config.dbPath };
 }

@@ -143,7 +143,20 @@ export class PgSubscriberStore implements SubscriberStore {
        SELECT id, 'queued', $10, $11, $12, $5, $5 FROM due
      )
      SELECT id, email, unsubscribe_key FROM due`,
-      [r.email, r.emailKey, r.source, r.consentText, r.now, r.tokenHash, r.expiresAt, r.unsubscribeKey, r.reissueBefore, r.confirmation.token, r.confirmation.linkBase, r.confirmation.sender],
+      [
+        r.email,
+        r.emailKey,
+        r.source,
+        r.consentText,
+        r.now,
+        r.tokenHash,
+        r.expiresAt,
+        r.unsubscribeKey,
+        r.reissueBefore,
+        r.confirmation.token,
+        r.confirmation.linkBase,
+        r.confirmation.sender,
+      ],
     );
     const row = rows[0];
     return row ? { id: int(row.id), email: row.email, unsubscribeKey: row.unsubscribe_key } : null;
@@ -190,12 +203,23 @@ export class PgSubscriberStore implements SubscriberStore {
   }
 
   async confirmationSent(claim: Pick<ClaimedConfirmation, 'id' | 'attempt'>, now: Date): Promise<void> {
-    await this.#pool.query(`UPDATE outbox SET status = 'sent', token = NULL, sent_at = $3, last_error = NULL WHERE id = $1 AND attempts = $2 AND status = 'sending'`, [claim.id, claim.attempt, now]);
+    await this.#pool.query(
+      `UPDATE outbox SET status = 'sent', token = NULL, sent_at = $3, last_error = NULL WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
+      [claim.id, claim.attempt, now],
+    );
   }
 
-  async confirmationFailed(claim: Pick<ClaimedConfirmation, 'id' | 'attempt'>, error: string, retryAt: Date | null, now: Date): Promise<void> {
+  async confirmationFailed(
+    claim: Pick<ClaimedConfirmation, 'id' | 'attempt'>,
+    error: string,
+    retryAt: Date | null,
+    now: Date,
+  ): Promise<void> {
     if (retryAt) {
-      await this.#pool.query(`UPDATE outbox SET status = 'queued', due_at = $3, last_error = $4 WHERE id = $1 AND attempts = $2 AND status = 'sending'`, [claim.id, claim.attempt, retryAt, error]);
+      await this.#pool.query(
+        `UPDATE outbox SET status = 'queued', due_at = $3, last_error = $4 WHERE id = $1 AND attempts = $2 AND status = 'sending'`,
+        [claim.id, claim.attempt, retryAt, error],
+      );
       return;
     }
     // Nothing went out: the next signup of this address may send a new confirmation straight away.
@@ -267,7 +291,10 @@ export class PgSubscriberStore implements SubscriberStore {
   }
 
   async findByUnsubscribeKey(key: string): Promise<{ email: string; status: SubscriberStatus } | null> {
-    const { rows } = await this.#pool.query<{ email: string; status: SubscriberStatus }>('SELECT email, status FROM subscribers WHERE unsubscribe_key = $1', [key]);
+    const { rows } = await this.#pool.query<{ email: string; status: SubscriberStatus }>(
+      'SELECT email, status FROM subscribers WHERE unsubscribe_key = $1',
+      [key],
+    );
     return rows[0] ?? null;
   }
 
@@ -293,31 +320,58 @@ export class PgSubscriberStore implements SubscriberStore {
       [now],
     );
     const row = rows[0]!;
-    return { pending: int(row.pending), confirmed: int(row.confirmed), unsubscribed: int(row.unsubscribed), expired: int(row.expired) };
+    return {
+      pending: int(row.pending),
+      confirmed: int(row.confirmed),
+      unsubscribed: int(row.unsubscribed),
+      expired: int(row.expired),
+    };
   }
 
   async exportRows(): Promise<ExportRow[]> {
-    const { rows } = await this.#pool.query<{ email: string; status: SubscriberStatus; created_at: Date; confirmed_at: Date | null }>(
-      'SELECT email, status, created_at, confirmed_at FROM subscribers ORDER BY id',
-      [],
-    );
-    return rows.map((r) => ({ email: r.email, status: r.status, createdAt: r.created_at.toISOString(), confirmedAt: iso(r.confirmed_at) }));
+    const { rows } = await this.#pool.query<{
+      email: string;
+      status: SubscriberStatus;
+      created_at: Date;
+      confirmed_at: Date | null;
+    }>('SELECT email, status, created_at, confirmed_at FROM subscribers ORDER BY id', []);
+    return rows.map((r) => ({
+      email: r.email,
+      status: r.status,
+      createdAt: r.created_at.toISOString(),
+      confirmedAt: iso(r.confirmed_at),
+    }));
   }
 
   async pruneExpired(now: Date): Promise<number> {
-    const result = await this.#pool.query(`DELETE FROM subscribers WHERE status = 'pending' AND confirm_expires_at <= $1`, [now]);
+    const result = await this.#pool.query(
+      `DELETE FROM subscribers WHERE status = 'pending' AND confirm_expires_at <= $1`,
+      [now],
+    );
     return result.rowCount ?? 0;
   }
 
   async dueRecipients(issue: string): Promise<DueRecipient[]> {
-    const { rows } = await this.#pool.query<{ id: string; email: string; unsubscribe_key: string; status: string | null; attempts: number }>(
+    const { rows } = await this.#pool.query<{
+      id: string;
+      email: string;
+      unsubscribe_key: string;
+      status: string | null;
+      attempts: number;
+    }>(
       `SELECT s.id, s.email, s.unsubscribe_key, d.status, coalesce(d.attempts, 0) AS attempts
        FROM subscribers s LEFT JOIN deliveries d ON d.subscriber_id = s.id AND d.issue = $1
        WHERE s.status = 'confirmed' AND (d.status IS NULL OR d.status != 'sent')
        ORDER BY s.id`,
       [issue],
     );
-    return rows.map((r) => ({ id: int(r.id), email: r.email, unsubscribeKey: r.unsubscribe_key, inDoubt: r.status === 'sending', attempts: r.attempts }));
+    return rows.map((r) => ({
+      id: int(r.id),
+      email: r.email,
+      unsubscribeKey: r.unsubscribe_key,
+      inDoubt: r.status === 'sending',
+      attempts: r.attempts,
+    }));
   }
 
   async beginDelivery(issue: string, subscriberId: number, now: Date): Promise<void> {
@@ -334,7 +388,14 @@ export class PgSubscriberStore implements SubscriberStore {
     await this.#pool.query(
       `UPDATE deliveries SET status = $3, message_id = $4, error = $5, updated_at = $6
        WHERE issue = $1 AND subscriber_id = $2`,
-      [issue, subscriberId, sent ? 'sent' : 'failed', sent ? outcome.messageId : null, sent ? null : outcome.error, now],
+      [
+        issue,
+        subscriberId,
+        sent ? 'sent' : 'failed',
+        sent ? outcome.messageId : null,
+        sent ? null : outcome.error,
+        now,
+      ],
     );
   }
 
@@ -375,7 +436,9 @@ export async function migrate(pool: pg.Pool): Promise<number> {
     const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_version');
     let version = rows[0]!.version;
     if (version > MIGRATIONS.length) {
-      throw new Error(`The newsletter database is at schema version ${version}, newer than this code (${MIGRATIONS.length}).`);
+      throw new Error(
+        `The newsletter database is at schema version ${version}, newer than this code (${MIGRATIONS.length}).`,
+      );
     }
     for (; version < MIGRATIONS.length; version++) await client.query(MIGRATIONS[version]!);
     await client.query('UPDATE schema_version SET version = $1', [version]);

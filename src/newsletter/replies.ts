@@ -18,7 +18,8 @@ export function replyHeaders(outcome: SignupOutcome, contentType?: string): Head
 
 export function jsonReply(outcome: SignupOutcome): Response {
   const headers = replyHeaders(outcome, 'application/json; charset=utf-8');
-  if (outcome.kind === 'accepted') return new Response(JSON.stringify({ ok: true, message: ACCEPTED_MESSAGE }), { status: 200, headers });
+  if (outcome.kind === 'accepted')
+    return new Response(JSON.stringify({ ok: true, message: ACCEPTED_MESSAGE }), { status: 200, headers });
   const error = { code: outcome.code, message: outcome.message, ...(outcome.field ? { field: outcome.field } : {}) };
   return new Response(JSON.stringify({ ok: false, error }), { status: outcome.status, headers });
 }

@@ -42,9 +42,18 @@ export function replyFor(request: Request): Reply {
   return kind === 'form' ? 'html' : 'text';
 }
 
-export async function handleSignup(request: Request, clientAddress: string | undefined, deps: SignupDeps): Promise<SignupOutcome> {
+export async function handleSignup(
+  request: Request,
+  clientAddress: string | undefined,
+  deps: SignupDeps,
+): Promise<SignupOutcome> {
   const reply = replyFor(request);
-  const error = (status: Extract<SignupOutcome, { kind: 'error' }>['status'], code: string, message: string, extra: Partial<Extract<SignupOutcome, { kind: 'error' }>> = {}): SignupOutcome => ({
+  const error = (
+    status: Extract<SignupOutcome, { kind: 'error' }>['status'],
+    code: string,
+    message: string,
+    extra: Partial<Extract<SignupOutcome, { kind: 'error' }>> = {},
+  ): SignupOutcome => ({
     kind: 'error',
     reply,
     status,
@@ -53,31 +62,45 @@ export async function handleSignup(request: Request, clientAddress: string | und
     ...extra,
   });
 
-  if (request.method !== 'POST') return error(405, 'method', 'Sign up with a POST request (the form on the newsletter page).');
+  if (request.method !== 'POST')
+    return error(405, 'method', 'Sign up with a POST request (the form on the newsletter page).');
 
   const kind = bodyKind(request.headers.get('content-type'));
   // Counted before anything else, so a flood of malformed requests is limited too.
   const decision = (await deps.limiter?.take(clientKey(clientAddress), deps.now())) ?? { ok: true };
   if (!decision.ok) {
     const minutes = Math.ceil(decision.retryAfterSeconds / 60);
-    return error(429, 'rate-limit', `Too many signups from your network. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
-      retryAfterSeconds: decision.retryAfterSeconds,
-      ...(kind ? await typedEmail(request, kind) : {}),
-    });
+    return error(
+      429,
+      'rate-limit',
+      `Too many signups from your network. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      {
+        retryAfterSeconds: decision.retryAfterSeconds,
+        ...(kind ? await typedEmail(request, kind) : {}),
+      },
+    );
   }
 
-  if (!kind) return error(415, 'content-type', 'Send the signup as application/x-www-form-urlencoded (a form) or application/json.');
+  if (!kind)
+    return error(
+      415,
+      'content-type',
+      'Send the signup as application/x-www-form-urlencoded (a form) or application/json.',
+    );
 
   const body = await readLimitedText(request, MAX_BODY_BYTES);
   if (!body.ok) {
     return body.status === 413
-      ? error(413, 'too-large', `The request is too large: a signup is at most ${MAX_BODY_BYTES} bytes.`, { closeConnection: !body.drained })
+      ? error(413, 'too-large', `The request is too large: a signup is at most ${MAX_BODY_BYTES} bytes.`, {
+          closeConnection: !body.drained,
+        })
       : error(400, 'encoding', 'The request body is not valid UTF-8 text.');
   }
   const parsed = parseBody(kind, body.text);
   if (!parsed.ok) return error(400, parsed.error.code, parsed.error.message);
   const fields = readSignupFields(parsed.fields);
-  if (!fields.ok) return error(400, fields.error.code, fields.error.message, fields.error.field ? { field: fields.error.field } : {});
+  if (!fields.ok)
+    return error(400, fields.error.code, fields.error.message, fields.error.field ? { field: fields.error.field } : {});
   const typed = keep(fields.value.email);
 
   // The honeypot answers exactly like a success and stores nothing: a bot learns nothing to adapt to. There is
@@ -95,7 +118,8 @@ export async function handleSignup(request: Request, clientAddress: string | und
 }
 
 /** The address as typed, trimmed to what fits the field, for the form shown again with an error. */
-const keep = (email: string | undefined): { email?: string } => (email === undefined ? {} : { email: email.slice(0, 320) });
+const keep = (email: string | undefined): { email?: string } =>
+  email === undefined ? {} : { email: email.slice(0, 320) };
 
 /** Best effort: the typed address from a body we are otherwise refusing, so the reader need not retype it. */
 async function typedEmail(request: Request, kind: BodyKind): Promise<{ email?: string }> {

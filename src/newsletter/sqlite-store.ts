@@ -101,11 +101,19 @@ export class SqliteSubscriberStore implements SubscriberStore {
     return this.#transaction(() => {
       const due = this.#upsertSubscriber(r);
       if (due) {
-        this.#sql(`UPDATE outbox SET status = 'superseded', token = NULL WHERE subscriber_id = ? AND status = 'queued'`).run(due.id);
+        this.#sql(
+          `UPDATE outbox SET status = 'superseded', token = NULL WHERE subscriber_id = ? AND status = 'queued'`,
+        ).run(due.id);
         this.#sql(
           `INSERT INTO outbox (subscriber_id, status, token, link_base, sender, queued_at, due_at)
              VALUES (:id, 'queued', :token, :linkBase, :sender, :now, :now)`,
-        ).run({ id: due.id, token: r.confirmation.token, linkBase: r.confirmation.linkBase, sender: r.confirmation.sender, now: iso(r.now) });
+        ).run({
+          id: due.id,
+          token: r.confirmation.token,
+          linkBase: r.confirmation.linkBase,
+          sender: r.confirmation.sender,
+          now: iso(r.now),
+        });
       }
       return due;
     });
@@ -184,7 +192,16 @@ export class SqliteSubscriberStore implements SubscriberStore {
         `SELECT o.id, o.token, o.link_base, o.sender, o.attempts, o.queued_at, s.email, s.unsubscribe_key
            FROM outbox o JOIN subscribers s ON s.id = o.subscriber_id
            WHERE o.id IN (SELECT value FROM json_each(?)) ORDER BY o.id`,
-      ).all(JSON.stringify(ids)) as { id: number; token: string; link_base: string; sender: string; attempts: number; queued_at: string; email: string; unsubscribe_key: string }[];
+      ).all(JSON.stringify(ids)) as {
+        id: number;
+        token: string;
+        link_base: string;
+        sender: string;
+        attempts: number;
+        queued_at: string;
+        email: string;
+        unsubscribe_key: string;
+      }[];
       return rows.map((r) => ({
         id: r.id,
         token: r.token,
@@ -199,23 +216,42 @@ export class SqliteSubscriberStore implements SubscriberStore {
   }
 
   async confirmationSent(claim: Pick<ClaimedConfirmation, 'id' | 'attempt'>, now: Date): Promise<void> {
-    this.#sql(`UPDATE outbox SET status = 'sent', token = NULL, sent_at = ?, last_error = NULL WHERE id = ? AND attempts = ? AND status = 'sending'`).run(iso(now), claim.id, claim.attempt);
+    this.#sql(
+      `UPDATE outbox SET status = 'sent', token = NULL, sent_at = ?, last_error = NULL WHERE id = ? AND attempts = ? AND status = 'sending'`,
+    ).run(iso(now), claim.id, claim.attempt);
   }
 
-  async confirmationFailed(claim: Pick<ClaimedConfirmation, 'id' | 'attempt'>, error: string, retryAt: Date | null, now: Date): Promise<void> {
-    const mine = { sql: `WHERE id = :id AND attempts = :attempt AND status = 'sending'`, params: { id: claim.id, attempt: claim.attempt } };
+  async confirmationFailed(
+    claim: Pick<ClaimedConfirmation, 'id' | 'attempt'>,
+    error: string,
+    retryAt: Date | null,
+    now: Date,
+  ): Promise<void> {
+    const mine = {
+      sql: `WHERE id = :id AND attempts = :attempt AND status = 'sending'`,
+      params: { id: claim.id, attempt: claim.attempt },
+    };
     this.#transaction(() => {
       if (retryAt) {
-        this.#sql(`UPDATE outbox SET status = 'queued', due_at = :retryAt, last_error = :error ${mine.sql}`).run({ ...mine.params, retryAt: iso(retryAt), error });
+        this.#sql(`UPDATE outbox SET status = 'queued', due_at = :retryAt, last_error = :error ${mine.sql}`).run({
+          ...mine.params,
+          retryAt: iso(retryAt),
+          error,
+        });
         return;
       }
-      const gaveUp = this.#sql(`UPDATE outbox SET status = 'failed', token = NULL, due_at = :now, last_error = :error ${mine.sql} RETURNING subscriber_id`).get({
+      const gaveUp = this.#sql(
+        `UPDATE outbox SET status = 'failed', token = NULL, due_at = :now, last_error = :error ${mine.sql} RETURNING subscriber_id`,
+      ).get({
         ...mine.params,
         now: iso(now),
         error,
       });
       // Nothing went out: the next signup of this address may send a new confirmation straight away.
-      if (gaveUp) this.#sql(`UPDATE subscribers SET confirm_issued_at = NULL WHERE id = ? AND status = 'pending'`).run(gaveUp['subscriber_id']!);
+      if (gaveUp)
+        this.#sql(`UPDATE subscribers SET confirm_issued_at = NULL WHERE id = ? AND status = 'pending'`).run(
+          gaveUp['subscriber_id']!,
+        );
     });
   }
 
@@ -234,8 +270,9 @@ export class SqliteSubscriberStore implements SubscriberStore {
   }
 
   async findPending(tokenHash: string, now: Date): Promise<{ email: string; expired: boolean } | null> {
-    const row = this.#sql(`SELECT email, confirm_expires_at AS expires FROM subscribers WHERE confirm_token_hash = ? AND status = 'pending'`).get(tokenHash) as
-      { email: string; expires: string } | undefined;
+    const row = this.#sql(
+      `SELECT email, confirm_expires_at AS expires FROM subscribers WHERE confirm_token_hash = ? AND status = 'pending'`,
+    ).get(tokenHash) as { email: string; expires: string } | undefined;
     return row ? { email: row.email, expired: row.expires <= iso(now) } : null;
   }
 
@@ -252,7 +289,8 @@ export class SqliteSubscriberStore implements SubscriberStore {
   }
 
   async findByUnsubscribeKey(key: string): Promise<{ email: string; status: SubscriberStatus } | null> {
-    const row = this.#sql('SELECT email, status FROM subscribers WHERE unsubscribe_key = ?').get(key) as { email: string; status: SubscriberStatus } | undefined;
+    const row = this.#sql('SELECT email, status FROM subscribers WHERE unsubscribe_key = ?').get(key) as
+      { email: string; status: SubscriberStatus } | undefined;
     return row ? { email: row.email, status: row.status } : null;
   }
 
@@ -285,11 +323,18 @@ export class SqliteSubscriberStore implements SubscriberStore {
       created_at: string;
       confirmed_at: string | null;
     }[];
-    return rows.map((r) => ({ email: r.email, status: r.status, createdAt: r.created_at, confirmedAt: r.confirmed_at }));
+    return rows.map((r) => ({
+      email: r.email,
+      status: r.status,
+      createdAt: r.created_at,
+      confirmedAt: r.confirmed_at,
+    }));
   }
 
   async pruneExpired(now: Date): Promise<number> {
-    const result = this.#sql(`DELETE FROM subscribers WHERE status = 'pending' AND confirm_expires_at <= ?`).run(iso(now));
+    const result = this.#sql(`DELETE FROM subscribers WHERE status = 'pending' AND confirm_expires_at <= ?`).run(
+      iso(now),
+    );
     return Number(result.changes);
   }
 
@@ -300,7 +345,13 @@ export class SqliteSubscriberStore implements SubscriberStore {
          WHERE s.status = 'confirmed' AND (d.status IS NULL OR d.status != 'sent')
          ORDER BY s.id`,
     ).all(issue) as { id: number; email: string; unsubscribe_key: string; status: string | null; attempts: number }[];
-    return rows.map((r) => ({ id: r.id, email: r.email, unsubscribeKey: r.unsubscribe_key, inDoubt: r.status === 'sending', attempts: r.attempts }));
+    return rows.map((r) => ({
+      id: r.id,
+      email: r.email,
+      unsubscribeKey: r.unsubscribe_key,
+      inDoubt: r.status === 'sending',
+      attempts: r.attempts,
+    }));
   }
 
   async beginDelivery(issue: string, subscriberId: number, now: Date): Promise<void> {
@@ -344,7 +395,9 @@ export class SqliteSubscriberStore implements SubscriberStore {
 export function migrate(db: DatabaseSync): number {
   const version = () => (db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
   if (version() > MIGRATIONS.length) {
-    throw new Error(`The newsletter database is at schema version ${version()}, newer than this code (${MIGRATIONS.length}).`);
+    throw new Error(
+      `The newsletter database is at schema version ${version()}, newer than this code (${MIGRATIONS.length}).`,
+    );
   }
   while (version() < MIGRATIONS.length) {
     db.exec('BEGIN IMMEDIATE');

@@ -121,7 +121,12 @@ export interface SubscriberStore {
    * The claimed email could not go: waits until `retryAt`, or with null gives up on it and lets the next signup
    * of that address send a new one at once.
    */
-  confirmationFailed(claim: Pick<ClaimedConfirmation, 'id' | 'attempt'>, error: string, retryAt: Date | null, now: Date): Promise<void>;
+  confirmationFailed(
+    claim: Pick<ClaimedConfirmation, 'id' | 'attempt'>,
+    error: string,
+    retryAt: Date | null,
+    now: Date,
+  ): Promise<void>;
   outboxCounts(): Promise<OutboxCounts>;
   /** A signup rate limiter counting where this store keeps its data (see rate-limit.ts). */
   rateLimiter(rule: RateLimitRule): RateLimiter;

@@ -65,14 +65,23 @@ export function parseEmail(raw: string | undefined): Result<Email> {
   const example = 'Enter an email address like name@example.com.';
   if (at < 1 || local.includes('@') || domainRaw === '') return fail('format', example, 'email');
   if (local.length > MAX_LOCAL_LENGTH) {
-    return fail('local-too-long', `The part before the @ is too long: ${MAX_LOCAL_LENGTH} characters at most.`, 'email');
+    return fail(
+      'local-too-long',
+      `The part before the @ is too long: ${MAX_LOCAL_LENGTH} characters at most.`,
+      'email',
+    );
   }
   if (!LOCAL.test(local)) return fail('format', example, 'email');
   // Accept international domains typed in Unicode; store and send their ASCII (punycode) form.
   const domain = domainToASCII(domainRaw.toLowerCase());
   const labels = domain.split('.');
   const tld = labels.at(-1) ?? '';
-  if (!domain || labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !/^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/.test(tld)) {
+  if (
+    !domain ||
+    labels.length < 2 ||
+    !labels.every((l) => LABEL.test(l)) ||
+    !/^(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/.test(tld)
+  ) {
     return fail('format', example, 'email');
   }
   if (local.length + 1 + domain.length > MAX_EMAIL_LENGTH) {
@@ -98,7 +107,11 @@ export function readSignupFields(body: Record<string, unknown>): Result<SignupFi
   for (const name of FIELDS) {
     const value = body[name];
     if (Array.isArray(value)) {
-      return fail('repeated', `Send one ${name === 'email' ? 'email address' : name} at a time.`, name === 'email' ? 'email' : undefined);
+      return fail(
+        'repeated',
+        `Send one ${name === 'email' ? 'email address' : name} at a time.`,
+        name === 'email' ? 'email' : undefined,
+      );
     }
     if (value !== undefined && value !== null && typeof value !== 'string') {
       return fail('not-text', `The ${name} field must be text.`, name === 'email' ? 'email' : undefined);

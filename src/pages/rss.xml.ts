@@ -45,22 +45,24 @@ export async function GET(context: APIContext) {
         content: `<p>${escapeHtml(entry.data.whyItMatters)}</p>${await fullText(entry)}`,
       })),
     )),
-    ...(await Promise.all(
-      versus.map(async (entry) => {
-        const pair = parsePairSlug(entry.id, frameworks);
-        if (!pair) return [];
-        return [
-          {
-            title: `${pair.first.data.name} vs ${pair.second.data.name}`,
-            description: entry.data.summary,
-            link: comparePath(entry.id),
-            pubDate: entry.data.publishedAt,
-            categories: ['Comparisons', pair.first.data.name, pair.second.data.name],
-            content: pickHtml(entry.data.lead, [pair.first, pair.second], entry.data.pick) + (await fullText(entry)),
-          },
-        ];
-      }),
-    )).flat(),
+    ...(
+      await Promise.all(
+        versus.map(async (entry) => {
+          const pair = parsePairSlug(entry.id, frameworks);
+          if (!pair) return [];
+          return [
+            {
+              title: `${pair.first.data.name} vs ${pair.second.data.name}`,
+              description: entry.data.summary,
+              link: comparePath(entry.id),
+              pubDate: entry.data.publishedAt,
+              categories: ['Comparisons', pair.first.data.name, pair.second.data.name],
+              content: pickHtml(entry.data.lead, [pair.first, pair.second], entry.data.pick) + (await fullText(entry)),
+            },
+          ];
+        }),
+      )
+    ).flat(),
   ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.title.localeCompare(b.title));
 
   return rss({
@@ -75,7 +77,8 @@ export async function GET(context: APIContext) {
 
 /** The verdict and the "Pick A if …" lists of a head-to-head page, as on the page. */
 function pickHtml(lead: string, pair: Framework[], pick: Record<string, string[]>): string {
-  const list = (f: Framework) => `<h2>Pick ${escapeHtml(f.data.name)} if …</h2><ul>${(pick[f.id] ?? []).map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`;
+  const list = (f: Framework) =>
+    `<h2>Pick ${escapeHtml(f.data.name)} if …</h2><ul>${(pick[f.id] ?? []).map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`;
   return `<p>${escapeHtml(lead)}</p>${pair.map(list).join('')}`;
 }
 

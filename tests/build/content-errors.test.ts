@@ -68,8 +68,12 @@ describe('astro sync over a broken entry', () => {
   it('fails on a newsletter issue listing an article that does not exist, naming the file and the field', () => {
     const root = copyProject();
     mkdirSync(join(root, 'content/newsletter'));
-    const items = '  - { collection: frameworks, id: django, change: new }\n  - { collection: trends, id: serverles, change: updated }';
-    writeFileSync(join(root, 'content/newsletter/2026-48.md'), `---\nsentAt: 2026-11-29T09:00:00.000Z\nitems:\n${items}\n---\nIntro.\n`);
+    const items =
+      '  - { collection: frameworks, id: django, change: new }\n  - { collection: trends, id: serverles, change: updated }';
+    writeFileSync(
+      join(root, 'content/newsletter/2026-48.md'),
+      `---\nsentAt: 2026-11-29T09:00:00.000Z\nitems:\n${items}\n---\nIntro.\n`,
+    );
     const { status, output } = sync(root);
     expect(status, output).not.toBe(0);
     expect(output).toContain('content/newsletter/2026-48.md');

@@ -36,11 +36,14 @@ describe('built site', () => {
 });
 
 describe('further reading on the home page', () => {
-  const section = /<section aria-labelledby="related"[\s\S]*?<\/section>/.exec(readFileSync(client('index.html'), 'utf8'))?.[0] ?? '';
+  const section =
+    /<section aria-labelledby="related"[\s\S]*?<\/section>/.exec(readFileSync(client('index.html'), 'utf8'))?.[0] ?? '';
   const reading = readYamlList('content/reading.yaml');
 
   it('links every entry of content/reading.yaml, and nothing else, each marked as leaving the site', () => {
-    const hrefs = [...section.matchAll(/<a href="([^"]+)" rel="external noopener">[^<]+<span[^>]*> \(external site\)<\/span><\/a>/g)].map((m) => m[1]);
+    const hrefs = [
+      ...section.matchAll(/<a href="([^"]+)" rel="external noopener">[^<]+<span[^>]*> \(external site\)<\/span><\/a>/g),
+    ].map((m) => m[1]);
     expect(hrefs.sort()).toEqual(reading.map((r) => String(r['url'])).sort());
     expect([...section.matchAll(/<a /g)]).toHaveLength(reading.length);
   });
@@ -51,21 +54,32 @@ describe('further reading on the home page', () => {
 });
 
 describe('content security policy', () => {
-  it.each(allPages().map((p) => [p.path, p.html] as const))('%s allows by hash only inline code it has', (path, html) => {
-    const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1];
-    expect(policy, `${path}: no CSP meta`).toBeDefined();
-    const hashes = [...policy!.matchAll(/'(sha256-[^']+)'/g)].map((m) => m[1]);
-    const inline = [...html.matchAll(/<(script|style)(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/\1>/g)].map((m) => scriptHash(m[2]!));
-    expect(hashes.filter((h) => !inline.includes(h as `sha256-${string}`)), `${path}: hashes for code the page does not have`).toEqual([]);
-    expect(hashes.length, `${path}: the theme script's hash`).toBeGreaterThan(0);
-  });
+  it.each(allPages().map((p) => [p.path, p.html] as const))(
+    '%s allows by hash only inline code it has',
+    (path, html) => {
+      const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/.exec(html)?.[1];
+      expect(policy, `${path}: no CSP meta`).toBeDefined();
+      const hashes = [...policy!.matchAll(/'(sha256-[^']+)'/g)].map((m) => m[1]);
+      const inline = [
+        ...html.matchAll(/<(script|style)(?![^>]*\ssrc=)(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/\1>/g),
+      ].map((m) => scriptHash(m[2]!));
+      expect(
+        hashes.filter((h) => !inline.includes(h as `sha256-${string}`)),
+        `${path}: hashes for code the page does not have`,
+      ).toEqual([]);
+      expect(hashes.length, `${path}: the theme script's hash`).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('precompressed copies', () => {
-  const files = readdirSync('dist/client', { recursive: true, encoding: 'utf8' }).filter((f) => isCompressible(f) && statSync(client(f)).size >= COMPRESS_MIN_BYTES);
+  const files = readdirSync('dist/client', { recursive: true, encoding: 'utf8' }).filter(
+    (f) => isCompressible(f) && statSync(client(f)).size >= COMPRESS_MIN_BYTES,
+  );
 
   it('cover every page, stylesheet, script and feed', () => {
-    for (const f of ['index.html', 'frameworks/express/index.html', 'rss.xml', 'sitemap-0.xml']) expect(files, f).toContain(f);
+    for (const f of ['index.html', 'frameworks/express/index.html', 'rss.xml', 'sitemap-0.xml'])
+      expect(files, f).toContain(f);
     expect(files.filter((f) => f.endsWith('.css')).length).toBeGreaterThan(0);
     expect(files.filter((f) => f.endsWith('.js')).length).toBeGreaterThan(0);
   });
@@ -97,7 +111,9 @@ describe('article ratings', () => {
         // The label links to its section of the rubric.
         expect(cards[i], `${id} ${key}`).toContain(`>${RATING_DIMENSIONS[key]}</a>`);
         expect(cards[i], `${id} ${key}`).toContain(`${score}/5`);
-        expect(cards[i], `${id} ${key}`).toMatch(new RegExp(`class="[^"]*\\b${barWidth(score).replace('/', '\\/')}\\b`));
+        expect(cards[i], `${id} ${key}`).toMatch(
+          new RegExp(`class="[^"]*\\b${barWidth(score).replace('/', '\\/')}\\b`),
+        );
       });
     }
   });
@@ -107,19 +123,28 @@ describe('newsletter archive of the real content', () => {
   // The weeks the content records as sent, newest first (none yet: the archive must say so, and the feed be
   // empty but valid). tests/build/newsletter-archive.test.ts builds a copy with sent issues in it.
   const sent = markdownFilesIn('content/newsletter')
-    .filter((name) => /^sentAt:/m.test(splitFrontmatter(readFileSync(`content/newsletter/${name}`, 'utf8')).frontmatter ?? ''))
+    .filter((name) =>
+      /^sentAt:/m.test(splitFrontmatter(readFileSync(`content/newsletter/${name}`, 'utf8')).frontmatter ?? ''),
+    )
     .map((name) => weekOfIssueFile(name).id)
     .sort()
     .reverse();
   const archive = () => readFileSync(client('newsletter/archive/index.html'), 'utf8');
 
-  it(sent.length ? 'lists every sent issue, newest first' : 'says there are no issues yet and links to the signup form and the feed', () => {
-    const main = /<main[\s\S]*<\/main>/.exec(archive())![0];
-    expect(main).toContain('href="/newsletter/"');
-    expect(main).toContain('href="/newsletter/rss.xml"');
-    expect([...main.matchAll(/<h2[^>]*>\s*<a href="([^"]+)"/g)].map((m) => m[1])).toEqual(sent.map((id) => newsletterIssuePath(id)));
-    expect(/<h2[^>]*>No issues yet<\/h2>/.test(main)).toBe(sent.length === 0);
-  });
+  it(
+    sent.length
+      ? 'lists every sent issue, newest first'
+      : 'says there are no issues yet and links to the signup form and the feed',
+    () => {
+      const main = /<main[\s\S]*<\/main>/.exec(archive())![0];
+      expect(main).toContain('href="/newsletter/"');
+      expect(main).toContain('href="/newsletter/rss.xml"');
+      expect([...main.matchAll(/<h2[^>]*>\s*<a href="([^"]+)"/g)].map((m) => m[1])).toEqual(
+        sent.map((id) => newsletterIssuePath(id)),
+      );
+      expect(/<h2[^>]*>No issues yet<\/h2>/.test(main)).toBe(sent.length === 0);
+    },
+  );
 
   it('has a valid newsletter feed with one item per sent issue, announced on the newsletter pages', async () => {
     const xml = readFileSync(client('newsletter/rss.xml'), 'utf8');
@@ -130,7 +155,10 @@ describe('newsletter archive of the real content', () => {
     expect(feed.items.map((i) => new URL(i.link!).pathname)).toEqual(sent.map((id) => newsletterIssuePath(id)));
     for (const path of ['newsletter/index.html', 'newsletter/archive/index.html']) {
       const html = readFileSync(client(path), 'utf8');
-      expect(links(html, 'alternate').map((l) => l['href']), path).toContainEqual(expect.stringMatching(/\/newsletter\/rss\.xml$/));
+      expect(
+        links(html, 'alternate').map((l) => l['href']),
+        path,
+      ).toContainEqual(expect.stringMatching(/\/newsletter\/rss\.xml$/));
     }
     const landing = readFileSync(client('newsletter/index.html'), 'utf8');
     expect(landing).toContain('href="/newsletter/archive/"');

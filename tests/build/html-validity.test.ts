@@ -45,13 +45,18 @@ describe('W3C Nu Html Checker', () => {
  */
 const validator = new HtmlValidate({
   extends: ['html-validate:recommended'],
-  rules: { 'void-style': 'off', 'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }] },
+  rules: {
+    'void-style': 'off',
+    'form-dup-name': ['error', { shared: ['radio', 'checkbox', 'button', 'reset', 'submit'] }],
+  },
 });
 
 describe('html-validate', () => {
   it.each(allPages().map((p) => [p.path, p.html] as const))('%s has no validator errors', async (path, html) => {
     const report = await validator.validateString(html, path);
-    const problems = report.results.flatMap((r) => r.messages.map((m) => `${path}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+    const problems = report.results.flatMap((r) =>
+      r.messages.map((m) => `${path}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`),
+    );
     expect(problems).toEqual([]);
   });
 });

@@ -6,21 +6,31 @@ import { allPages, decode, pageHtml } from '../support/html';
 const pages = allPages();
 const idsOf = new Map<string, Set<string>>();
 const ids = (path: string) => {
-  if (!idsOf.has(path)) idsOf.set(path, new Set([...pageHtml(path).matchAll(/\sid="([^"]+)"/g)].map((m) => decode(m[1]!))));
+  if (!idsOf.has(path))
+    idsOf.set(path, new Set([...pageHtml(path).matchAll(/\sid="([^"]+)"/g)].map((m) => decode(m[1]!))));
   return idsOf.get(path)!;
 };
 
 function targetFile(pathname: string): string | undefined {
   const file = `dist/client${decodeURIComponent(pathname)}`;
   if (existsSync(file) && statSync(file).isFile()) return file;
-  if (existsSync(`${file}/index.html`) || existsSync(`${file}index.html`) || existsSync(`${file.replace(/\/$/, '')}.html`)) return file;
+  if (
+    existsSync(`${file}/index.html`) ||
+    existsSync(`${file}index.html`) ||
+    existsSync(`${file.replace(/\/$/, '')}.html`)
+  )
+    return file;
   return undefined;
 }
 
 describe.each(pages.map((p) => [p.path, p.html] as const))('%s', (path, html) => {
   const urls = [
     ...[...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => decode(m[1]!)),
-    ...[...html.matchAll(/\ssrcset="([^"]*)"/g)].flatMap((m) => decode(m[1]!).split(',').map((s) => s.trim().split(/\s+/)[0]!)),
+    ...[...html.matchAll(/\ssrcset="([^"]*)"/g)].flatMap((m) =>
+      decode(m[1]!)
+        .split(',')
+        .map((s) => s.trim().split(/\s+/)[0]!),
+    ),
   ];
   const internal = urls.filter((u) => !/^(https?:|mailto:|data:)/.test(u) && u !== '');
 

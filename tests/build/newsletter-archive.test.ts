@@ -14,7 +14,8 @@ import { pngSize } from '../support/png';
 import { shareCardProblems } from '../support/share-cards';
 
 const SITE = 'https://guide.example';
-const W48_INTRO = 'Hello readers,\nthis week every framework article was checked again.\n\nAlso: a new trend & its sources.\n';
+const W48_INTRO =
+  'Hello readers,\nthis week every framework article was checked again.\n\nAlso: a new trend & its sources.\n';
 const W48 = `---
 sentAt: 2026-11-29T09:30:00.000Z
 items:
@@ -49,7 +50,8 @@ beforeAll(() => {
     env: { ...process.env, SITE_URL: SITE, ASTRO_TELEMETRY_DISABLED: '1' },
     maxBuffer: 64 * 1024 * 1024,
   });
-  if (build.status !== 0) throw new Error(`astro build failed in the copy:\n${(build.stdout + build.stderr).slice(-4000)}`);
+  if (build.status !== 0)
+    throw new Error(`astro build failed in the copy:\n${(build.stdout + build.stderr).slice(-4000)}`);
   client = join(root, 'dist/client');
 }, 600_000);
 
@@ -63,7 +65,9 @@ describe('a built archive with sent issues', () => {
     const hrefs = [...html.matchAll(/<h2[^>]*>\s*<a href="([^"]+)"/g)].map((m) => m[1]);
     expect(hrefs).toEqual(['/newsletter/archive/2026-w48/', '/newsletter/archive/2026-w47/']);
     const body = text(html);
-    expect(body).toContain('Week 48, 2026 23–29 November 2026 · sent 29 November 2026 · 2 articles Hello readers, this week every framework article was checked again. Also: a new trend & its sources.');
+    expect(body).toContain(
+      'Week 48, 2026 23–29 November 2026 · sent 29 November 2026 · 2 articles Hello readers, this week every framework article was checked again. Also: a new trend & its sources.',
+    );
     expect(body).toContain('Week 47, 2026 16–22 November 2026 · sent 22 November 2026 · no articles');
     expect(body).not.toMatch(/No issues yet|Week 49|Coming soon/);
     expect(existsSync(join(client, 'newsletter/archive/2026-w49'))).toBe(false);
@@ -72,12 +76,15 @@ describe('a built archive with sent issues', () => {
   it('shows an issue as the email did: intro, items linked to articles that exist, previous and next issue', () => {
     const html = page('newsletter/archive/2026-w48');
     const body = text(main(html));
-    expect(body).toContain('Hello readers, this week every framework article was checked again. Also: a new trend & its sources.');
+    expect(body).toContain(
+      'Hello readers, this week every framework article was checked again. Also: a new trend & its sources.',
+    );
     expect(body).toMatch(/New · Framework Django .+ Updated · Trend Serverless/);
     const hrefs = [...main(html).matchAll(/href="([^"#]+)"/g)].map((m) => m[1]!);
     expect(hrefs).toContain('/frameworks/django/');
     expect(hrefs).toContain('/trends/serverless/');
-    for (const href of hrefs.filter((h) => h.startsWith('/'))) expect(existsSync(join(client, href, 'index.html')), href).toBe(true);
+    for (const href of hrefs.filter((h) => h.startsWith('/')))
+      expect(existsSync(join(client, href, 'index.html')), href).toBe(true);
     expect(main(html)).toMatch(/<a href="\/newsletter\/archive\/2026-w47\/" rel="prev"/);
     expect(main(html)).not.toContain('rel="next"');
     expect(main(page('newsletter/archive/2026-w47'))).toMatch(/<a href="\/newsletter\/archive\/2026-w48\/" rel="next"/);
@@ -95,13 +102,18 @@ describe('a built archive with sent issues', () => {
     expect(image).toBe(`${SITE}/og/newsletter/archive/2026-w48.png`);
     expect(pngSize(join(client, new URL(image).pathname))).toEqual({ width: 1200, height: 630 });
     expect(shareCardProblems(readFileSync(join(client, new URL(image).pathname)))).toEqual([]);
-    expect(meta(w48, 'og:image:alt')).toBe('Backend Frameworks Guide: Week 48, 2026 (Newsletter). 23–29 November 2026 · 2 articles.');
+    expect(meta(w48, 'og:image:alt')).toBe(
+      'Backend Frameworks Guide: Week 48, 2026 (Newsletter). 23–29 November 2026 · 2 articles.',
+    );
   });
 
   it('has one feed item per sent issue, with the web version as content and absolute links', async () => {
     const feed = await new Parser().parseString(readFileSync(join(client, 'newsletter/rss.xml'), 'utf8'));
     expect(feed.title).toBe('Backend Frameworks Guide newsletter');
-    expect(feed.items.map((i) => i.link)).toEqual([`${SITE}/newsletter/archive/2026-w48/`, `${SITE}/newsletter/archive/2026-w47/`]);
+    expect(feed.items.map((i) => i.link)).toEqual([
+      `${SITE}/newsletter/archive/2026-w48/`,
+      `${SITE}/newsletter/archive/2026-w47/`,
+    ]);
     const [latest] = feed.items;
     expect(new Date(latest!.pubDate!).toISOString()).toBe('2026-11-29T09:30:00.000Z');
     const content = latest!['content:encoded'] as string;

@@ -14,7 +14,12 @@ import { decode } from '../support/html';
 const page = (path: string) => readFileSync(`dist/client${path}index.html`, 'utf8');
 /** Visible text: inline tags dropped, block tags as spaces, entities decoded, whitespace collapsed. */
 const text = (html: string) =>
-  decode(html.replace(/<script[\s\S]*?<\/script>/g, ' ').replace(/<\/?(?:time|a|span|strong|em|code)\b[^>]*>/g, '').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+  decode(
+    html
+      .replace(/<script[\s\S]*?<\/script>/g, ' ')
+      .replace(/<\/?(?:time|a|span|strong|em|code)\b[^>]*>/g, '')
+      .replace(/<[^>]+>/g, ' '),
+  ).replace(/\s+/g, ' ');
 const cyclesOf = (id: string) => releaseEntries.find((r) => r.id === id)!.data.cycles;
 const nameOf = (id: string) => releaseEntries.find((r) => r.id === id)!.data.name;
 /** The day a page's facts are for: the `datetime` of its "Support as of" time element. */
@@ -33,9 +38,12 @@ describe.each(frameworkEntries.map((f) => [f.id, f] as const))('%s article', (id
   it('shows the current version, its line’s support and the LTS line from the release data', () => {
     const box = text(/<aside aria-labelledby="facts-heading"[\s\S]*?<\/aside>/.exec(html)![0]);
     const fields = versionFields(cycles, day);
-    expect(box).toContain(`Latest version ${fields.currentVersion} (${formatDay(fields.currentVersionDate.toISOString().slice(0, 10))}); the ${currentCycle(cycles, day)!.cycle} line: ${supportText(currentCycle(cycles, day)!, day, formatDay)}`);
+    expect(box).toContain(
+      `Latest version ${fields.currentVersion} (${formatDay(fields.currentVersionDate.toISOString().slice(0, 10))}); the ${currentCycle(cycles, day)!.cycle} line: ${supportText(currentCycle(cycles, day)!, day, formatDay)}`,
+    );
     const lts = currentLts(cycles, day);
-    if (lts && lts !== currentCycle(cycles, day)) expect(box).toContain(`Long-term support ${lts.cycle}: ${supportText(lts, day, formatDay)}`);
+    if (lts && lts !== currentCycle(cycles, day))
+      expect(box).toContain(`Long-term support ${lts.cycle}: ${supportText(lts, day, formatDay)}`);
     else expect(box).not.toContain('Long-term support');
   });
 
@@ -44,7 +52,10 @@ describe.each(frameworkEntries.map((f) => [f.id, f] as const))('%s article', (id
     expect(figure, 'timeline').toBeDefined();
     expect(figure).toMatch(/<figcaption id="[^"]+"[^>]*>[^<]+<\/figcaption>/);
     const shown = linesToShow(cycles, day, { max: 4 });
-    for (const cycle of shown) expect(text(figure!), cycle.cycle).toContain(`${nameOf(framework.data.releases.framework)} ${cycle.cycle}${cycle.lts ? ' LTS' : ''}: ${supportText(cycle, day, formatDay)}`);
+    for (const cycle of shown)
+      expect(text(figure!), cycle.cycle).toContain(
+        `${nameOf(framework.data.releases.framework)} ${cycle.cycle}${cycle.lts ? ' LTS' : ''}: ${supportText(cycle, day, formatDay)}`,
+      );
     const svgs = [...figure!.matchAll(/<svg[^>]*>/g)].map((m) => m[0]);
     expect(svgs.length).toBeGreaterThanOrEqual(shown.length);
     for (const svg of svgs) expect(svg).toContain('aria-hidden="true"');
@@ -57,8 +68,15 @@ describe('/compare/', () => {
 
   it('shows each framework’s upgrade figures exactly as computed from the release data', () => {
     // The column names repeated in each cell for phones are hidden from screen readers: compare what they announce.
-    const table = text(/<table id="upgrades-table"[\s\S]*?<\/table>/.exec(html)![0].replace(/<span aria-hidden="true"[^>]*>[^<]*<\/span>/g, ''));
-    const rows = upgradeRows(frameworkEntries.map((f) => ({ id: f.id, name: f.data.name, cycles: cyclesOf(f.data.releases.framework) })), isoDay);
+    const table = text(
+      /<table id="upgrades-table"[\s\S]*?<\/table>/
+        .exec(html)![0]
+        .replace(/<span aria-hidden="true"[^>]*>[^<]*<\/span>/g, ''),
+    );
+    const rows = upgradeRows(
+      frameworkEntries.map((f) => ({ id: f.id, name: f.data.name, cycles: cyclesOf(f.data.releases.framework) })),
+      isoDay,
+    );
     for (const row of rows) expect(table, row.id).toContain(` ${row.name} ${row.cells.join(' ')} `);
   });
 

@@ -19,13 +19,16 @@ describe.each(pages.map((p) => [p.path, p.html] as const))('%s', (path, html) =>
     expect(meta(html, 'description')?.length).toBeGreaterThan(40);
     const canonical = links(html, 'canonical')[0]?.['href'];
     expect(isAbsolute(canonical), `canonical ${canonical}`).toBe(true);
-    for (const key of ['og:type', 'og:title', 'og:description', 'og:site_name', 'og:image:alt']) expect(meta(html, key), key).toBeTruthy();
+    for (const key of ['og:type', 'og:title', 'og:description', 'og:site_name', 'og:image:alt'])
+      expect(meta(html, key), key).toBeTruthy();
     expect(meta(html, 'og:url')).toBe(canonical);
     expect(isAbsolute(meta(html, 'og:image'))).toBe(true);
     expect(meta(html, 'og:image:width')).toBe('1200');
     expect(meta(html, 'og:image:height')).toBe('630');
     expect(meta(html, 'twitter:card')).toBe('summary_large_image');
-    expect(links(html, 'alternate').find((l) => l['type'] === 'application/rss+xml')?.['href']).toMatch(/^https?:\/\/.+\/rss\.xml$/);
+    expect(links(html, 'alternate').find((l) => l['type'] === 'application/rss+xml')?.['href']).toMatch(
+      /^https?:\/\/.+\/rss\.xml$/,
+    );
     expect(links(html, 'manifest')).toHaveLength(1);
     expect(links(html, 'icon').length).toBeGreaterThan(0);
     expect(meta(html, 'theme-color')).toBeTruthy();
@@ -70,7 +73,8 @@ describe.each(pages.map((p) => [p.path, p.html] as const))('%s', (path, html) =>
       ItemList: ['itemListElement'],
     };
     for (const node of nodes) {
-      for (const prop of required[String(node['@type'])] ?? []) expect(node[prop], `${String(node['@type'])}.${prop}`).toBeTruthy();
+      for (const prop of required[String(node['@type'])] ?? [])
+        expect(node[prop], `${String(node['@type'])}.${prop}`).toBeTruthy();
     }
     if (path !== '/' && path !== '/404/') expect(byType('BreadcrumbList')).toHaveLength(1);
     expect(byType('TechArticle')).toHaveLength(isArticleLike(html) ? 1 : 0);
@@ -115,7 +119,9 @@ describe('sitemap and robots', () => {
   });
 
   it('shows on the home page the same questions that /faq/ marks up (the only FAQPage, checked per page above)', () => {
-    const graph = (jsonLdBlocks(pageHtml('/faq/'))[0] as { '@graph': { '@type': string; mainEntity?: { name: string }[] }[] })['@graph'];
+    const graph = (
+      jsonLdBlocks(pageHtml('/faq/'))[0] as { '@graph': { '@type': string; mainEntity?: { name: string }[] }[] }
+    )['@graph'];
     const markedUp = graph.find((n) => n['@type'] === 'FAQPage')!.mainEntity!.map((q) => q.name);
     const shownOnHome = [...pageHtml('/').matchAll(/<summary[^>]*>([^<]+)<\/summary>/g)].map((m) => decode(m[1]!));
     expect(shownOnHome).toEqual(markedUp);

@@ -44,12 +44,16 @@ describe('head-to-head pages', () => {
       expect(linksTo(compare, path), `/compare/ → ${path}`).toBe(true);
       for (const f of [a, b]) {
         expect(linksTo(html(`frameworks/${f.id}/index.html`), path), `${f.id} article → ${path}`).toBe(true);
-        expect(linksTo(html(`compare/${pairSlug(a, b)}/index.html`), `/frameworks/${f.id}/`), `${path} → ${f.id}`).toBe(true);
+        expect(linksTo(html(`compare/${pairSlug(a, b)}/index.html`), `/frameworks/${f.id}/`), `${path} → ${f.id}`).toBe(
+          true,
+        );
       }
     }
     for (const f of frameworkEntries) {
       const article = html(`frameworks/${f.id}/index.html`);
-      expect(article.match(/href="\/compare\/[a-z-]+-vs-[a-z-]+\/"/g)?.length, f.id).toBe(pairsWith(f.id, frameworkEntries).length);
+      expect(article.match(/href="\/compare\/[a-z-]+-vs-[a-z-]+\/"/g)?.length, f.id).toBe(
+        pairsWith(f.id, frameworkEntries).length,
+      );
     }
   });
 
@@ -70,18 +74,32 @@ describe('head-to-head pages', () => {
   });
 
   /** The text of every element with `tag` inside `html`, tags stripped and entities decoded. */
-  const texts = (html: string, tag: string) => [...html.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => decode(m[1]!.replace(/<[^>]+>/g, '')).trim());
-  const between = (page: string, from: string, to: string) => page.slice(page.indexOf(from), page.indexOf(to, page.indexOf(from)));
+  const texts = (html: string, tag: string) =>
+    [...html.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) =>
+      decode(m[1]!.replace(/<[^>]+>/g, '')).trim(),
+    );
+  const between = (page: string, from: string, to: string) =>
+    page.slice(page.indexOf(from), page.indexOf(to, page.indexOf(from)));
   const entry = (slug: string) => versusEntries.find((v) => v.id === slug)!;
 
-  it.each(slugs)('%s: the verdict is the first paragraph after the h1, and the page is described by its summary', (slug) => {
-    const page = html(`compare/${slug}/index.html`);
-    const { lead, summary } = entry(slug).data;
-    const afterH1 = page.slice(page.indexOf('</h1>'));
-    expect(texts(afterH1, 'p')[0]).toBe(lead);
-    expect(meta(page, 'description')).toBe(summary);
-    for (const section of ['id="facts"', 'id="ratings"', 'id="where-each-leads"', 'id="which-to-pick"', 'id="sources"']) expect(page, `${slug} ${section}`).toContain(section);
-  });
+  it.each(slugs)(
+    '%s: the verdict is the first paragraph after the h1, and the page is described by its summary',
+    (slug) => {
+      const page = html(`compare/${slug}/index.html`);
+      const { lead, summary } = entry(slug).data;
+      const afterH1 = page.slice(page.indexOf('</h1>'));
+      expect(texts(afterH1, 'p')[0]).toBe(lead);
+      expect(meta(page, 'description')).toBe(summary);
+      for (const section of [
+        'id="facts"',
+        'id="ratings"',
+        'id="where-each-leads"',
+        'id="which-to-pick"',
+        'id="sources"',
+      ])
+        expect(page, `${slug} ${section}`).toContain(section);
+    },
+  );
 
   it.each(slugs)('%s: both "Pick … if" lists hold the entry’s two to four lines', (slug) => {
     const page = html(`compare/${slug}/index.html`);
@@ -121,13 +139,18 @@ describe('head-to-head pages', () => {
     for (const id of [a!, b!]) {
       const { languages, runtime } = frameworkEntries.find((f) => f.id === id)!.data;
       expect(text, `${id} card`).toContain(languages.join(' · '));
-      if (!languages.includes(runtime)) expect(text, `${id} card`).toMatch(new RegExp(`${languages.join(' · ')} on (the )?${runtime.replace('.', '\\.')}`));
+      if (!languages.includes(runtime))
+        expect(text, `${id} card`).toMatch(
+          new RegExp(`${languages.join(' · ')} on (the )?${runtime.replace('.', '\\.')}`),
+        );
     }
   });
 
   it.each(slugs)('%s: TechArticle structured data with the entry’s dates', (slug) => {
     const page = html(`compare/${slug}/index.html`);
-    const nodes = jsonLdBlocks(page).flatMap((b) => (b as { '@graph'?: Record<string, unknown>[] })['@graph'] ?? [b as Record<string, unknown>]);
+    const nodes = jsonLdBlocks(page).flatMap(
+      (b) => (b as { '@graph'?: Record<string, unknown>[] })['@graph'] ?? [b as Record<string, unknown>],
+    );
     const article = nodes.find((n) => n['@type'] === 'TechArticle');
     expect(article, slug).toBeDefined();
     const { summary, publishedAt, updatedAt } = entry(slug).data;
@@ -137,7 +160,10 @@ describe('head-to-head pages', () => {
   });
 
   it('shows a longer take only for entries with a body', () => {
-    for (const slug of slugs) expect(html(`compare/${slug}/index.html`).includes('data-editorial'), slug).toBe(Boolean(entry(slug).body.trim()));
+    for (const slug of slugs)
+      expect(html(`compare/${slug}/index.html`).includes('data-editorial'), slug).toBe(
+        Boolean(entry(slug).body.trim()),
+      );
   });
 
   it('puts every pair in the RSS feed, with its verdict, and in the sitemap', () => {

@@ -22,7 +22,13 @@ for (const path of [...sitePaths(), '/no-such-page/']) {
         await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
         const violations = await axeViolations(page, { tags: WCAG_TAGS });
         problems.push(
-          ...violations.map((v) => `${path} [${theme}, ${viewport.width}px] ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')})`),
+          ...violations.map(
+            (v) =>
+              `${path} [${theme}, ${viewport.width}px] ${v.id}: ${v.help} (${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join('; ')})`,
+          ),
         );
       }
     }

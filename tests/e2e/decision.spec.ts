@@ -1,6 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { toCandidates } from '../../src/lib/candidates';
-import { answeredCount, formatPoints, pointsLabel, profileFromParams, profileToParams, QUESTIONS, recommend, topPickText, type Profile } from '../../src/lib/decision';
+import {
+  answeredCount,
+  formatPoints,
+  pointsLabel,
+  profileFromParams,
+  profileToParams,
+  QUESTIONS,
+  recommend,
+  topPickText,
+  type Profile,
+} from '../../src/lib/decision';
 import { PROFILES } from '../support/profiles';
 import { loadShift } from '../support/layout-checks';
 import { rawFrameworks } from '../support/raw-frameworks';
@@ -11,16 +21,27 @@ const topPick = (page: Page) => page.locator('#decision-top');
 
 async function answer(page: Page, profile: Profile) {
   const form = page.locator('#decision-form');
-  for (const [name, value] of profileToParams(profile)) await form.locator(`input[name="${name}"][value="${value}"]`).check();
+  for (const [name, value] of profileToParams(profile))
+    await form.locator(`input[name="${name}"][value="${value}"]`).check();
 }
 
 /** The ranking as the page shows it: name with its place, points, and each reason line. */
 const shownRanking = (page: Page) =>
-  items(page).evaluateAll((lis) => lis.map((li) => [li.querySelector('[data-name]')!.textContent, li.querySelector('[data-score]')!.textContent, ...[...li.querySelectorAll('[data-reasons] > li')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim())]));
+  items(page).evaluateAll((lis) =>
+    lis.map((li) => [
+      li.querySelector('[data-name]')!.textContent,
+      li.querySelector('[data-score]')!.textContent,
+      ...[...li.querySelectorAll('[data-reasons] > li')].map((r) => r.textContent!.replace(/\s+/g, ' ').trim()),
+    ]),
+  );
 
 /** The same, as src/lib/decision.ts scores the content. */
 const expectedRanking = (profile: Profile) =>
-  recommend(candidates, profile).map((r, i) => [`${i + 1}. ${r.name}`, pointsLabel(r.score), ...r.reasons.map((reason) => `${formatPoints(reason.points)} ${reason.text}`)]);
+  recommend(candidates, profile).map((r, i) => [
+    `${i + 1}. ${r.name}`,
+    pointsLabel(r.score),
+    ...r.reasons.map((reason) => `${formatPoints(reason.points)} ${reason.text}`),
+  ]);
 
 test('nothing is pre-selected and no ranking shows before the first answer', async ({ page }) => {
   await page.goto('/choose/');
@@ -30,7 +51,9 @@ test('nothing is pre-selected and no ranking shows before the first answer', asy
   await expect(topPick(page)).not.toContainText('Top pick');
   await page.locator('input[name=priority][value=performance]').check();
   await expect(items(page)).toHaveCount(candidates.length);
-  await expect(topPick(page)).toHaveText(topPickText(recommend(candidates, { languages: [], priority: 'performance' })));
+  await expect(topPick(page)).toHaveText(
+    topPickText(recommend(candidates, { languages: [], priority: 'performance' })),
+  );
 });
 
 for (const [label, profile, expected] of PROFILES) {
@@ -42,7 +65,9 @@ for (const [label, profile, expected] of PROFILES) {
     await expect(first.getByRole('link')).toHaveAttribute('href', `/frameworks/${expected}/`);
     expect(await shownRanking(page)).toEqual(expectedRanking(profile));
     await expect(topPick(page)).toHaveText(topPickText(recommend(candidates, profile)));
-    await expect(page.locator('#decision-summary')).toContainText(`From ${answeredCount(profile)} of ${QUESTIONS.length} questions answered.`);
+    await expect(page.locator('#decision-summary')).toContainText(
+      `From ${answeredCount(profile)} of ${QUESTIONS.length} questions answered.`,
+    );
     expect(new URL(page.url()).search).toBe(`?${profileToParams(profile)}`);
   });
 }
@@ -53,13 +78,19 @@ test('a shared link reopens the same answers and the same ranking', async ({ pag
   await answer(page, profile);
   await expect(items(page)).toHaveCount(candidates.length);
   const ranking = await shownRanking(page);
-  const checked = await page.locator('#decision-form input:checked').evaluateAll((inputs) => inputs.map((i) => `${(i as HTMLInputElement).name}=${(i as HTMLInputElement).value}`));
+  const checked = await page
+    .locator('#decision-form input:checked')
+    .evaluateAll((inputs) => inputs.map((i) => `${(i as HTMLInputElement).name}=${(i as HTMLInputElement).value}`));
 
   const reader = await context.newPage();
   await reader.goto(page.url());
   await expect(items(reader)).toHaveCount(candidates.length);
   expect(await shownRanking(reader)).toEqual(ranking);
-  expect(await reader.locator('#decision-form input:checked').evaluateAll((inputs) => inputs.map((i) => `${(i as HTMLInputElement).name}=${(i as HTMLInputElement).value}`))).toEqual(checked);
+  expect(
+    await reader
+      .locator('#decision-form input:checked')
+      .evaluateAll((inputs) => inputs.map((i) => `${(i as HTMLInputElement).name}=${(i as HTMLInputElement).value}`)),
+  ).toEqual(checked);
 });
 
 test('a link with values that are not answers opens with those left out', async ({ page }) => {
@@ -126,9 +157,15 @@ test('the current top pick stays in view while answering, without hiding the foc
   }
 });
 
-test('the top-pick bar keeps its height whatever it says, down to 320 px (a changing pick moves nothing)', async ({ page }) => {
-  const oneAnswer = QUESTIONS.flatMap((q) => Object.keys(q.options).map((value) => profileFromParams(new URLSearchParams([[q.name, value]]))));
-  const sentences = [...new Set([...oneAnswer, ...PROFILES.map(([, p]) => p)].map((p) => topPickText(recommend(candidates, p))))];
+test('the top-pick bar keeps its height whatever it says, down to 320 px (a changing pick moves nothing)', async ({
+  page,
+}) => {
+  const oneAnswer = QUESTIONS.flatMap((q) =>
+    Object.keys(q.options).map((value) => profileFromParams(new URLSearchParams([[q.name, value]]))),
+  );
+  const sentences = [
+    ...new Set([...oneAnswer, ...PROFILES.map(([, p]) => p)].map((p) => topPickText(recommend(candidates, p)))),
+  ];
   for (const width of [320, page.viewportSize()!.width]) {
     await page.setViewportSize({ width, height: 740 });
     await page.goto('/choose/');
@@ -142,7 +179,10 @@ test('the top-pick bar keeps its height whatever it says, down to 320 px (a chan
 });
 
 test('nothing moves while the helper loads: CLS 0, empty or from a shared link', async ({ page, context }) => {
-  for (const [tab, path] of [[page, '/choose/'], [await context.newPage(), `/choose/?${profileToParams(PROFILES[1]![1])}`]] as const) {
+  for (const [tab, path] of [
+    [page, '/choose/'],
+    [await context.newPage(), `/choose/?${profileToParams(PROFILES[1]![1])}`],
+  ] as const) {
     const { total, moved } = await loadShift(tab, path, '#decision-form');
     expect(total, `${path}: ${moved.join('; ')}`).toBe(0);
   }

@@ -9,7 +9,12 @@ import { site } from '../../src/site';
  * scrolls sideways, every rating in view. Phone widths run in the mobile project, desktop widths in the desktop one.
  */
 const WIDTHS = { mobile: [320, 375], desktop: [1280, 1440] } as const;
-const PAGES = ['/compare/', '/', '/choose/', '/choose/?build=rapid-web&languages=javascript&languages=php&context=agency&hosting=shared-php&priority=learningCurve'];
+const PAGES = [
+  '/compare/',
+  '/',
+  '/choose/',
+  '/choose/?build=rapid-web&languages=javascript&languages=php&context=agency&hosting=shared-php&priority=learningCurve',
+];
 
 for (const path of PAGES) {
   test(`${path} fits the screen at every width`, async ({ page }, info) => {
@@ -37,7 +42,9 @@ test('every rating of every framework is in view, without scrolling sideways', a
   }
 });
 
-test('the facts table keeps its table semantics in Chromium at every width, cards on phones included', async ({ page }, info) => {
+test('the facts table keeps its table semantics in Chromium at every width, cards on phones included', async ({
+  page,
+}, info) => {
   const cdp = await page.context().newCDPSession(page);
   for (const width of WIDTHS[info.project.name as keyof typeof WIDTHS]) {
     await page.setViewportSize({ width, height: 800 });
@@ -66,7 +73,9 @@ test('the facts table keeps its table semantics in Chromium at every width, card
   }
 });
 
-test('the check catches what it is there to catch: a table scrolling inside its box, and a box wider than the screen', async ({ page }) => {
+test('the check catches what it is there to catch: a table scrolling inside its box, and a box wider than the screen', async ({
+  page,
+}) => {
   await page.goto('/compare/');
   await page.evaluate(() => {
     const main = document.querySelector('main')!;
@@ -81,30 +90,40 @@ test('the check catches what it is there to catch: a table scrolling inside its 
     wide.textContent = 'a wide paragraph';
   });
   const found = await sideways(page);
-  expect(found.elements).toEqual(expect.arrayContaining([expect.stringMatching(/^div\. .*scrolls sideways/), expect.stringMatching(/^p#too-wide\./)]));
+  expect(found.elements).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^div\. .*scrolls sideways/),
+      expect.stringMatching(/^p#too-wide\./),
+    ]),
+  );
   expect(found.page).toBeGreaterThan(0);
 });
 
-test('the header menu on phones: every item on screen, no line with one item alone, the same lines on every page', { tag: '@mobile-only' }, async ({ page }) => {
-  for (const width of WIDTHS.mobile) {
-    await page.setViewportSize({ width, height: 800 });
-    const seen = new Set<string>();
-    for (const path of ['/', ...site.nav.map((n) => n.href)]) {
-      await page.goto(path);
-      const rows = await page.locator('header nav a').evaluateAll((links) => {
-        const byTop = new Map<number, string[]>();
-        for (const a of links) {
-          const box = a.getBoundingClientRect();
-          if (box.left < 0 || box.right > document.documentElement.clientWidth) return [[`${a.textContent} is off screen`]];
-          const top = Math.round(box.top);
-          byTop.set(top, [...(byTop.get(top) ?? []), a.textContent!.trim()]);
-        }
-        return [...byTop.values()];
-      });
-      expect(rows.flat(), `${width} px ${path}`).toEqual(site.nav.map((n) => n.label));
-      for (const row of rows) expect(row.length, `${width} px ${path}: ${JSON.stringify(rows)}`).toBeGreaterThan(1);
-      seen.add(JSON.stringify(rows));
+test(
+  'the header menu on phones: every item on screen, no line with one item alone, the same lines on every page',
+  { tag: '@mobile-only' },
+  async ({ page }) => {
+    for (const width of WIDTHS.mobile) {
+      await page.setViewportSize({ width, height: 800 });
+      const seen = new Set<string>();
+      for (const path of ['/', ...site.nav.map((n) => n.href)]) {
+        await page.goto(path);
+        const rows = await page.locator('header nav a').evaluateAll((links) => {
+          const byTop = new Map<number, string[]>();
+          for (const a of links) {
+            const box = a.getBoundingClientRect();
+            if (box.left < 0 || box.right > document.documentElement.clientWidth)
+              return [[`${a.textContent} is off screen`]];
+            const top = Math.round(box.top);
+            byTop.set(top, [...(byTop.get(top) ?? []), a.textContent!.trim()]);
+          }
+          return [...byTop.values()];
+        });
+        expect(rows.flat(), `${width} px ${path}`).toEqual(site.nav.map((n) => n.label));
+        for (const row of rows) expect(row.length, `${width} px ${path}: ${JSON.stringify(rows)}`).toBeGreaterThan(1);
+        seen.add(JSON.stringify(rows));
+      }
+      expect(seen.size, `${width} px: the menu breaks the same way on every page (${[...seen].join(' / ')})`).toBe(1);
     }
-    expect(seen.size, `${width} px: the menu breaks the same way on every page (${[...seen].join(' / ')})`).toBe(1);
-  }
-});
+  },
+);

@@ -11,7 +11,8 @@ function mailTo(address: string): string | undefined {
   if (!existsSync(OUTBOX)) return undefined;
   for (const file of readdirSync(OUTBOX).filter((f) => f.endsWith('.eml'))) {
     const raw = readFileSync(join(OUTBOX, file), 'utf8');
-    if (new RegExp(`^To: ${address.replace(/[.+]/g, '\\$&')}\\r$`, 'm').test(raw)) return raw.replace(/=\r\n/g, '').replace(/=3D/g, '=');
+    if (new RegExp(`^To: ${address.replace(/[.+]/g, '\\$&')}\\r$`, 'm').test(raw))
+      return raw.replace(/=\r\n/g, '').replace(/=3D/g, '=');
   }
   return undefined;
 }
@@ -75,7 +76,9 @@ test.describe('newsletter signup without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'You’re subscribed' })).toBeVisible();
   });
 
-  test('shows an error on a page with the address kept, and the corrected form goes through', async ({ page }, testInfo) => {
+  test('shows an error on a page with the address kept, and the corrected form goes through', async ({
+    page,
+  }, testInfo) => {
     await page.goto('/newsletter/');
     await submit(page, 'reader@localhost');
     const field = page.getByLabel('Email address', { exact: true });

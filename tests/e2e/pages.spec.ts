@@ -4,7 +4,16 @@ import { sitePaths } from '../support/site-pages';
 const paths = sitePaths();
 
 test('the built site has every route the guide promises', () => {
-  for (const p of ['/', '/frameworks/', '/frameworks/django/', '/trends/', '/trends/serverless/', '/faq/', '/compare/', '/choose/']) {
+  for (const p of [
+    '/',
+    '/frameworks/',
+    '/frameworks/django/',
+    '/trends/',
+    '/trends/serverless/',
+    '/faq/',
+    '/compare/',
+    '/choose/',
+  ]) {
     expect(paths).toContain(p);
   }
 });
@@ -34,7 +43,10 @@ test('article: breadcrumbs, table of contents, heading anchors and previous/next
   await anchor.focus();
   await expect(anchor).toHaveCSS('opacity', '1');
 
-  await page.getByRole('navigation', { name: 'Previous and next articles' }).getByRole('link', { name: /Next/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Previous and next articles' })
+    .getByRole('link', { name: /Next/ })
+    .click();
   await expect(page).toHaveURL(/\/frameworks\/spring-boot\/$/);
   await page
     .getByRole('navigation', { name: 'Previous and next articles' })
@@ -54,12 +66,20 @@ test('comparison table sorts by a column and says so with aria-sort', async ({ p
   const before = await names();
   const header = table.locator('thead th', { hasText: 'Performance' });
   await expect(header).toHaveText('Performance↕');
-  await expect(header.getByRole('button', { name: 'Performance', exact: true }), 'the arrow is not part of the name').toBeVisible();
+  await expect(
+    header.getByRole('button', { name: 'Performance', exact: true }),
+    'the arrow is not part of the name',
+  ).toBeVisible();
   await header.getByRole('button').click();
   await expect(header).toHaveAttribute('aria-sort', 'descending');
   await expect(header).toHaveText('Performance▼');
   const column = await header.evaluate((th) => (th as HTMLTableCellElement).cellIndex);
-  const scores = await table.locator('tbody tr').evaluateAll((rows, i) => rows.map((r) => Number((r as HTMLTableRowElement).cells[i]!.textContent!.match(/\d/)![0])), column);
+  const scores = await table
+    .locator('tbody tr')
+    .evaluateAll(
+      (rows, i) => rows.map((r) => Number((r as HTMLTableRowElement).cells[i]!.textContent!.match(/\d/)![0])),
+      column,
+    );
   expect(new Set(scores).size, 'the scores differ, so the order says something').toBeGreaterThan(1);
   expect(scores).toEqual([...scores].sort((a, b) => b - a));
   await header.getByRole('button').click();
@@ -82,7 +102,9 @@ test('the sort buttons take the place of the header labels without moving a cell
       }),
     );
   await page.goto('/compare/');
-  await expect(page.locator('table#comparison thead button')).toHaveCount(await page.locator('table#comparison thead th').count());
+  await expect(page.locator('table#comparison thead button')).toHaveCount(
+    await page.locator('table#comparison thead th').count(),
+  );
   const enhanced = await cellBoxes(page);
   const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: page.viewportSize() });
   const plain = await noJs.newPage();
@@ -110,18 +132,23 @@ test('theme toggle switches, persists across a reload and sets the theme before 
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
       if (document.body) {
-        (window as unknown as { themeAtBody: string | undefined }).themeAtBody = document.documentElement.dataset['theme'];
+        (window as unknown as { themeAtBody: string | undefined }).themeAtBody =
+          document.documentElement.dataset['theme'];
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
   });
   await page.reload();
   await expect(html).toHaveAttribute('data-theme', 'dark');
-  expect(await page.evaluate(() => (window as unknown as { themeAtBody: string | undefined }).themeAtBody)).toBe('dark');
+  expect(await page.evaluate(() => (window as unknown as { themeAtBody: string | undefined }).themeAtBody)).toBe(
+    'dark',
+  );
   await expect(toggle.locator('[data-icon=sun]')).toBeVisible();
 });
 
-test('the theme toggle is in place at first paint, before its own script has loaded (no layout shift)', async ({ page }) => {
+test('the theme toggle is in place at first paint, before its own script has loaded (no layout shift)', async ({
+  page,
+}) => {
   await page.route(/ThemeToggle[^/]*\.js$/, (route) => route.abort());
   await page.goto('/frameworks/django/');
   await expect(page.locator('[data-theme-toggle]')).toBeVisible();

@@ -13,23 +13,29 @@ const PATHS = sitePaths();
 for (const project of ['mobile', 'desktop'] as const) {
   for (const width of WIDTHS[project]) {
     // Registered only in its project (the tag; see playwright.config.ts), never skipped in the other.
-    test(`every page reflows at ${width} px: nothing scrolls sideways, no text is clipped`, { tag: `@${project}-only` }, async ({ page }) => {
-      test.setTimeout(PATHS.length * 4_000);
-      await page.setViewportSize({ width, height: 800 });
-      const problems: string[] = [];
-      for (const path of PATHS) {
-        await page.goto(path);
-        const found = await sideways(page, 'pre');
-        if (found.page > 0) problems.push(`${path}: the document scrolls sideways by ${found.page} px`);
-        problems.push(...found.elements.map((e) => `${path}: ${e}`));
-        problems.push(...(await clippedText(page)).map((e) => `${path}: ${e}`));
-      }
-      expect(problems, `${width} px`).toEqual([]);
-    });
+    test(
+      `every page reflows at ${width} px: nothing scrolls sideways, no text is clipped`,
+      { tag: `@${project}-only` },
+      async ({ page }) => {
+        test.setTimeout(PATHS.length * 4_000);
+        await page.setViewportSize({ width, height: 800 });
+        const problems: string[] = [];
+        for (const path of PATHS) {
+          await page.goto(path);
+          const found = await sideways(page, 'pre');
+          if (found.page > 0) problems.push(`${path}: the document scrolls sideways by ${found.page} px`);
+          problems.push(...found.elements.map((e) => `${path}: ${e}`));
+          problems.push(...(await clippedText(page)).map((e) => `${path}: ${e}`));
+        }
+        expect(problems, `${width} px`).toEqual([]);
+      },
+    );
   }
 }
 
-test('the checks catch what they are there to catch: clipped text, a long word, a box wider than the screen; not sr-only text or scrolling code', async ({ page }) => {
+test('the checks catch what they are there to catch: clipped text, a long word, a box wider than the screen; not sr-only text or scrolling code', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 320, height: 800 });
   await page.setContent(`<!doctype html><html><head><meta name="viewport" content="width=device-width"></head><body style="margin:0">
     <p id="cut-wide" style="width:100px;overflow:hidden;white-space:nowrap">a line far too long for its narrow box</p>
@@ -41,10 +47,20 @@ test('the checks catch what they are there to catch: clipped text, a long word, 
     <p id="fits" style="overflow:hidden">fits</p>
   </body></html>`);
   const clipped = await clippedText(page);
-  expect(clipped).toEqual([expect.stringMatching(/^p#cut-wide\..*clips its text/), expect.stringMatching(/^p#cut-tall\..*clips its text/)]);
+  expect(clipped).toEqual([
+    expect.stringMatching(/^p#cut-wide\..*clips its text/),
+    expect.stringMatching(/^p#cut-tall\..*clips its text/),
+  ]);
   const found = await sideways(page, 'pre');
   expect(found.page).toBeGreaterThan(0);
-  expect(found.elements).toEqual(expect.arrayContaining([expect.stringMatching(/^text "Amazon\.Lambda.* in p#long-word/), expect.stringMatching(/^div#wide\./)]));
+  expect(found.elements).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^text "Amazon\.Lambda.* in p#long-word/),
+      expect.stringMatching(/^div#wide\./),
+    ]),
+  );
   expect(found.elements.join('\n')).not.toMatch(/#code|#sr|#fits|#cut-/);
-  expect((await sideways(page)).elements).toEqual(expect.arrayContaining([expect.stringMatching(/^pre#code\..*scrolls sideways/)]));
+  expect((await sideways(page)).elements).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^pre#code\..*scrolls sideways/)]),
+  );
 });

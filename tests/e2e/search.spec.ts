@@ -11,7 +11,12 @@ type Found = { url: string; excerpt: string };
 async function search(page: Page, query: string): Promise<Found[]> {
   await page.goto(`/search/?q=${encodeURIComponent(query)}`);
   await expect(page.locator('[data-search-results] li').first()).toBeVisible({ timeout: 15_000 });
-  return page.locator('[data-search-results] li').evaluateAll((items) => items.map((li) => ({ url: li.querySelector('a')!.getAttribute('href')!, excerpt: li.querySelector('p')!.textContent! })));
+  return page.locator('[data-search-results] li').evaluateAll((items) =>
+    items.map((li) => ({
+      url: li.querySelector('a')!.getAttribute('href')!,
+      excerpt: li.querySelector('p')!.textContent!,
+    })),
+  );
 }
 
 /** Words as a reader sees them on the page's indexed part, trimmed of punctuation but not of "#" (C# is a word, "defaults#" an anchor glyph). */

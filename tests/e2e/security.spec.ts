@@ -30,7 +30,8 @@ test('the server sends security headers on pages and long-lived caching on hashe
 test('the page CSP allows no inline script except by hash, and nothing on the site trips it', async ({ page }) => {
   const violations: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text()))
+      violations.push(`${page.url()}: ${m.text()}`);
   });
   for (const path of ['/', '/frameworks/express/', '/compare/', '/choose/', '/search/?q=django', '/faq/']) {
     await page.goto(path);
@@ -41,7 +42,8 @@ test('the page CSP allows no inline script except by hash, and nothing on the si
     await expect(page.locator('html')).toHaveAttribute('data-theme', /^(light|dark)$/);
     await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(1);
     // Search compiles WebAssembly: allowed on that page only, and it must actually work under the policy.
-    if (path.startsWith('/search/')) await expect(page.locator('[data-search-results] li').first()).toBeVisible({ timeout: 15_000 });
+    if (path.startsWith('/search/'))
+      await expect(page.locator('[data-search-results] li').first()).toBeVisible({ timeout: 15_000 });
   }
   expect(violations).toEqual([]);
 });

@@ -12,14 +12,20 @@ test('the visible FAQ says exactly what FAQPage structured data says', async ({ 
     })),
   );
   expect(visible.length).toBeGreaterThanOrEqual(10);
-  expect(faq.mainEntity.map((q: { name: string; acceptedAnswer: { text: string } }) => ({ question: q.name, answer: q.acceptedAnswer.text }))).toEqual(visible);
+  expect(
+    faq.mainEntity.map((q: { name: string; acceptedAnswer: { text: string } }) => ({
+      question: q.name,
+      answer: q.acceptedAnswer.text,
+    })),
+  ).toEqual(visible);
 });
 
 test('share bar: plain links without JavaScript, copy link with confirmation with it', async ({ browser }) => {
   const noJs = await browser.newPage({ javaScriptEnabled: false });
   await noJs.goto('/frameworks/laravel/');
   const bar = noJs.getByRole('region', { name: 'Share this article' });
-  for (const name of ['X', 'LinkedIn', 'Hacker News', 'Reddit', 'Email']) await expect(bar.getByRole('link', { name })).toBeVisible();
+  for (const name of ['X', 'LinkedIn', 'Hacker News', 'Reddit', 'Email'])
+    await expect(bar.getByRole('link', { name })).toBeVisible();
   await expect(bar.getByRole('button', { name: 'Copy link' })).toBeHidden();
   await noJs.close();
 
@@ -28,12 +34,16 @@ test('share bar: plain links without JavaScript, copy link with confirmation wit
   const page = await context.newPage();
   await page.goto('/frameworks/laravel/');
   await page.getByRole('button', { name: 'Copy link' }).click();
-  await expect(page.getByRole('region', { name: 'Share this article' }).getByRole('status')).toHaveText('Link copied to the clipboard.');
+  await expect(page.getByRole('region', { name: 'Share this article' }).getByRole('status')).toHaveText(
+    'Link copied to the clipboard.',
+  );
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/\/frameworks\/laravel\/$/);
   await context.close();
 });
 
-test('code samples get a copy button that copies the sample exactly, drawn over the top right of the block', async ({ browser }) => {
+test('code samples get a copy button that copies the sample exactly, drawn over the top right of the block', async ({
+  browser,
+}) => {
   const context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await context.newPage();
@@ -58,10 +68,14 @@ test('code samples get a copy button that copies the sample exactly, drawn over 
 test('the FAQ starts with every question, each linked to its answer', async ({ page }) => {
   await page.goto('/faq/');
   const list = page.getByRole('navigation', { name: 'The questions' });
-  const questions = await page.locator('main section[aria-labelledby] h2').evaluateAll((hs) => hs.map((h) => ({ id: h.id, text: h.firstChild!.textContent!.trim() })));
+  const questions = await page
+    .locator('main section[aria-labelledby] h2')
+    .evaluateAll((hs) => hs.map((h) => ({ id: h.id, text: h.firstChild!.textContent!.trim() })));
   expect(questions.length).toBeGreaterThanOrEqual(10);
   await expect(list.getByRole('link')).toHaveText(questions.map((q) => q.text));
-  expect(await list.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(questions.map((q) => `#${q.id}`));
+  expect(await list.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(
+    questions.map((q) => `#${q.id}`),
+  );
   const last = questions.at(-1)!;
   await list.getByRole('link', { name: last.text }).click();
   await expect(page).toHaveURL(new RegExp(`#${last.id}$`));

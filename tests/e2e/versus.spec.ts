@@ -70,14 +70,22 @@ test('the chart is readable as text: each rating names both frameworks and their
 
 /** The "where each leads" headings a pair's page should have, from the ratings: no column for a side that leads nowhere. */
 function leadHeadings(a: RawFramework, b: RawFramework): string[] {
-  const leads = (x: RawFramework, y: RawFramework) => RATING_KEYS.some((k) => x.data.ratings[k].score > y.data.ratings[k].score);
+  const leads = (x: RawFramework, y: RawFramework) =>
+    RATING_KEYS.some((k) => x.data.ratings[k].score > y.data.ratings[k].score);
   const level = RATING_KEYS.some((k) => a.data.ratings[k].score === b.data.ratings[k].score);
-  return [...(leads(a, b) ? [`Where ${a.data.name} leads`] : []), ...(leads(b, a) ? [`Where ${b.data.name} leads`] : []), ...(level ? ['Where they are level'] : [])];
+  return [
+    ...(leads(a, b) ? [`Where ${a.data.name} leads`] : []),
+    ...(leads(b, a) ? [`Where ${b.data.name} leads`] : []),
+    ...(level ? ['Where they are level'] : []),
+  ];
 }
 // A pair where one side leads on no rating, when the data has one (that is the case this test is about), else the first.
-const [lopA, lopB] = pairs.find(([a, b]) => leadHeadings(a, b).filter((h) => h.endsWith('leads')).length < 2) ?? pairs[0]!;
+const [lopA, lopB] =
+  pairs.find(([a, b]) => leadHeadings(a, b).filter((h) => h.endsWith('leads')).length < 2) ?? pairs[0]!;
 
-test('the verdict is the first thing under the title, and each column of where-each-leads follows the ratings', async ({ page }) => {
+test('the verdict is the first thing under the title, and each column of where-each-leads follows the ratings', async ({
+  page,
+}) => {
   await page.goto(`/compare/${pairSlug(lopA, lopB)}/`);
   const lead = page.locator('h1 + p');
   await expect(lead).toHaveAttribute('data-lead', '');

@@ -54,7 +54,8 @@ describe.each(storeKinds())('on %s', (kind) => {
   let rcptAttempts = 0;
 
   /** The store the CLI uses, opened the same way (openStore) and on the same database. */
-  const open = async (db = database) => (await openStore({ databaseUrl: db.env['DATABASE_URL'], dbPath: db.env['NEWSLETTER_DB'] ?? '' })).store;
+  const open = async (db = database) =>
+    (await openStore({ databaseUrl: db.env['DATABASE_URL'], dbPath: db.env['NEWSLETTER_DB'] ?? '' })).store;
 
   async function seed(db: TestDatabase, confirmed: string[], withOthers: boolean): Promise<void> {
     const store = await open(db);
@@ -62,7 +63,18 @@ describe.each(storeKinds())('on %s', (kind) => {
     const add = async (email: string, status: 'confirmed' | 'pending' | 'unsubscribed') => {
       const tokenHash = randomBytes(16).toString('hex');
       const unsubscribeKey = randomBytes(32).toString('base64url');
-      await store.recordSignup({ email, emailKey: email, source: 'test', consentText: 'yes', tokenHash, expiresAt: new Date(now.getTime() + 3_600_000), unsubscribeKey, now, reissueBefore: now, confirmation: { token: tokenHash, linkBase: 'https://guide.example', sender: 'news@guide.example' } });
+      await store.recordSignup({
+        email,
+        emailKey: email,
+        source: 'test',
+        consentText: 'yes',
+        tokenHash,
+        expiresAt: new Date(now.getTime() + 3_600_000),
+        unsubscribeKey,
+        now,
+        reissueBefore: now,
+        confirmation: { token: tokenHash, linkBase: 'https://guide.example', sender: 'news@guide.example' },
+      });
       if (status !== 'pending') await store.confirm(tokenHash, now);
       if (status === 'unsubscribed') await store.unsubscribe(unsubscribeKey, now);
     };
@@ -77,11 +89,22 @@ describe.each(storeKinds())('on %s', (kind) => {
 
   // Asynchronous: the SMTP server runs in this process, so its event loop must keep turning while the CLI sends.
   async function send(args: string[], env: Record<string, string> = {}, target: Target = { database, root }) {
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', resolve('scripts/newsletter.ts'), 'send', '--week', WEEK.id, ...args], {
-      cwd: target.root,
-      env: { PATH: process.env['PATH'] ?? '', ...target.database.env, SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, NEWSLETTER_FROM: 'Guide <news@guide.example>', SITE_URL: 'https://guide.example', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', resolve('scripts/newsletter.ts'), 'send', '--week', WEEK.id, ...args],
+      {
+        cwd: target.root,
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          ...target.database.env,
+          SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+          NEWSLETTER_FROM: 'Guide <news@guide.example>',
+          SITE_URL: 'https://guide.example',
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -94,8 +117,10 @@ describe.each(storeKinds())('on %s', (kind) => {
 
   const deliveries = () => database.deliveries();
 
-  const decodeQp = (s: string) => s.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  const header = (data: string, name: string) => new RegExp(`^${name}:\\s*(.*(?:\\r\\n[ \\t].*)*)`, 'mi').exec(data)?.[1]?.replace(/\r\n[ \t]+/g, ' ');
+  const decodeQp = (s: string) =>
+    s.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const header = (data: string, name: string) =>
+    new RegExp(`^${name}:\\s*(.*(?:\\r\\n[ \\t].*)*)`, 'mi').exec(data)?.[1]?.replace(/\r\n[ \t]+/g, ' ');
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'digest-it-'));
@@ -173,7 +198,9 @@ describe.each(storeKinds())('on %s', (kind) => {
     it('carries the one-click headers, a stable Message-ID and absolute links', () => {
       for (const mail of received) {
         expect(mail.data).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
-        expect(header(mail.data, 'List-Unsubscribe')).toMatch(/^<https:\/\/guide\.example\/newsletter\/unsubscribe\/\?token=[A-Za-z0-9_-]{43}>$/);
+        expect(header(mail.data, 'List-Unsubscribe')).toMatch(
+          /^<https:\/\/guide\.example\/newsletter\/unsubscribe\/\?token=[A-Za-z0-9_-]{43}>$/,
+        );
         expect(header(mail.data, 'Message-ID')).toMatch(new RegExp(`^<digest-${WEEK.id}-\\d+@guide\\.example>$`));
         expect(header(mail.data, 'Subject')).toContain(WEEK.id);
         expect(decodeQp(mail.data)).toContain('https://guide.example/frameworks/django/');
@@ -186,7 +213,9 @@ describe.each(storeKinds())('on %s', (kind) => {
         const keys = new Set<string>();
         for (const mail of received) {
           const body = decodeQp(mail.data.slice(mail.data.indexOf('\r\n\r\n')));
-          const inBody = [...body.matchAll(/https:\/\/guide\.example\/newsletter\/unsubscribe\/\?token=([A-Za-z0-9_-]{43})/g)].map((m) => m[1]!);
+          const inBody = [
+            ...body.matchAll(/https:\/\/guide\.example\/newsletter\/unsubscribe\/\?token=([A-Za-z0-9_-]{43})/g),
+          ].map((m) => m[1]!);
           const key = /token=([A-Za-z0-9_-]{43})/.exec(header(mail.data, 'List-Unsubscribe')!)![1]!;
           expect(inBody.length).toBeGreaterThanOrEqual(2); // text and HTML parts
           expect(new Set(inBody)).toEqual(new Set([key]));
@@ -210,7 +239,10 @@ describe.each(storeKinds())('on %s', (kind) => {
     let before: number;
 
     beforeAll(async () => {
-      target = { database: await createTestDatabase(kind, join(dir, 'archive.sqlite')), root: join(dir, 'archive-project') };
+      target = {
+        database: await createTestDatabase(kind, join(dir, 'archive.sqlite')),
+        root: join(dir, 'archive-project'),
+      };
       cpSync('content', join(target.root, 'content'), { recursive: true });
       file = join(target.root, ISSUE_FILE);
       mkdirSync(join(target.root, 'content/newsletter'), { recursive: true });
@@ -245,7 +277,9 @@ describe.each(storeKinds())('on %s', (kind) => {
       expect(Date.parse(data.sentAt)).toBeGreaterThanOrEqual(startedAt - 1000);
       expect(Date.parse(data.sentAt)).toBeLessThanOrEqual(Date.now());
       const week = WEEK;
-      const expected = freezeItems(selectItems(readDigestSources(target.root, week).entries, week, 'https://guide.example'));
+      const expected = freezeItems(
+        selectItems(readDigestSources(target.root, week).entries, week, 'https://guide.example'),
+      );
       expect(expected).toHaveLength(articlesIn(WEEK));
       expect(data.items).toEqual(expected);
     });

@@ -22,7 +22,11 @@ let dir: string;
 
 const files = () => readdirSync(dir).filter((f) => f.endsWith('.yaml'));
 const snapshot = () => Object.fromEntries(files().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
-const stored = (file: string) => parse(readFileSync(join(dir, file), 'utf8')) as { endoflife: { product: string; checkedAt: string; cycles: ReleaseCycle[] }; overrides: unknown[] };
+const stored = (file: string) =>
+  parse(readFileSync(join(dir, file), 'utf8')) as {
+    endoflife: { product: string; checkedAt: string; cycles: ReleaseCycle[] };
+    overrides: unknown[];
+  };
 
 /** A product's data as the API would send it. */
 function apiBody(cycles: ReleaseCycle[]): string {
@@ -45,8 +49,12 @@ function apiBody(cycles: ReleaseCycle[]): string {
 
 function refresh(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/facts-refresh.ts', ...args], { env: { ...process.env, ENDOFLIFE_API: apiUrl, RELEASES_DIR: dir }, timeout: 60_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      ['--disable-warning=ExperimentalWarning', 'scripts/facts-refresh.ts', ...args],
+      { env: { ...process.env, ENDOFLIFE_API: apiUrl, RELEASES_DIR: dir }, timeout: 60_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -67,7 +75,12 @@ beforeEach(() => {
   cpSync('content/releases', dir, { recursive: true });
   requests = [];
   // Every product answers with exactly what is stored: nothing to change.
-  answers = new Map(files().map((f) => [`/products/${stored(f).endoflife.product}/`, { status: 200, body: apiBody(stored(f).endoflife.cycles) }]));
+  answers = new Map(
+    files().map((f) => [
+      `/products/${stored(f).endoflife.product}/`,
+      { status: 200, body: apiBody(stored(f).endoflife.cycles) },
+    ]),
+  );
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -83,7 +96,9 @@ describe('facts:refresh', () => {
     const today = new Date().toISOString().slice(0, 10);
     for (const f of files()) {
       expect(stored(f).endoflife.checkedAt).toBe(today);
-      expect(readFileSync(join(dir, f), 'utf8').replace(/checkedAt: .*/, '')).toBe(before[f]!.replace(/checkedAt: .*/, ''));
+      expect(readFileSync(join(dir, f), 'utf8').replace(/checkedAt: .*/, '')).toBe(
+        before[f]!.replace(/checkedAt: .*/, ''),
+      );
     }
   });
 
@@ -91,7 +106,15 @@ describe('facts:refresh', () => {
     const django = stored('django.yaml');
     const [newest, ...rest] = django.endoflife.cycles;
     const changed: ReleaseCycle[] = [
-      { cycle: '9.9', releaseDate: '2099-01-01', lts: false, eoas: false, eol: false, latest: '9.9.0', latestDate: '2099-01-01' },
+      {
+        cycle: '9.9',
+        releaseDate: '2099-01-01',
+        lts: false,
+        eoas: false,
+        eol: false,
+        latest: '9.9.0',
+        latestDate: '2099-01-01',
+      },
       { ...newest!, latest: `${newest!.cycle}.99`, latestDate: '2099-01-02' },
       ...rest,
     ];
@@ -100,7 +123,9 @@ describe('facts:refresh', () => {
 
     const { code, stdout } = await refresh();
     expect(code).toBe(0);
-    expect(stdout).toContain(`${join(dir, 'django.yaml')}:\n  9.9: new cycle, released 2099-01-01, latest 9.9.0\n  ${newest!.cycle}: latest ${newest!.latest} → ${newest!.cycle}.99\n  ${newest!.cycle}: latestDate ${newest!.latestDate} → 2099-01-02`);
+    expect(stdout).toContain(
+      `${join(dir, 'django.yaml')}:\n  9.9: new cycle, released 2099-01-01, latest 9.9.0\n  ${newest!.cycle}: latest ${newest!.latest} → ${newest!.cycle}.99\n  ${newest!.cycle}: latestDate ${newest!.latestDate} → 2099-01-02`,
+    );
     expect(stdout).toContain('3 change(s)');
     expect(stored('django.yaml').endoflife.cycles.slice(0, 2)).toEqual(changed.slice(0, 2));
     // The comments at the top, the overrides and their comments are untouched.
@@ -126,13 +151,19 @@ describe('facts:refresh', () => {
     answers.set('/products/dotnet/', { status: 200, body: apiBody([eleven, ...dotnet.endoflife.cycles]) });
     const { code, stdout } = await refresh('--dry-run');
     expect(code).toBe(0);
-    expect(stdout).toContain(`note: the override of cycle ${eleven.cycle} now says only what endoflife.date says: it can go`);
+    expect(stdout).toContain(
+      `note: the override of cycle ${eleven.cycle} now says only what endoflife.date says: it can go`,
+    );
   });
 
   it.each([
     ['an HTTP error', { status: 503, body: 'busy' }, /\/products\/php\/: HTTP 503/],
     ['a body that is not JSON', { status: 200, body: '<html>' }, /\/products\/php\/: .*JSON/],
-    ['JSON of another shape', { status: 200, body: '{"result":{"name":"php"}}' }, /\/products\/php\/: not an endoflife.date product response: result.releases is missing/],
+    [
+      'JSON of another shape',
+      { status: 200, body: '{"result":{"name":"php"}}' },
+      /\/products\/php\/: not an endoflife.date product response: result.releases is missing/,
+    ],
   ])('on %s for one product, names it, exits 1 and writes no file at all', async (_label, answer, message) => {
     answers.set('/products/php/', answer);
     const django = stored('django.yaml');

@@ -25,7 +25,11 @@ async function signUpAll(server: TestServer, emails: string[], onAnswer: (done: 
   const answers = await Promise.all(
     emails.map(async (email) => {
       try {
-        const res = await fetch(`${server.url}/api/newsletter`, { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ email }) });
+        const res = await fetch(`${server.url}/api/newsletter`, {
+          method: 'POST',
+          headers: jsonHeaders,
+          body: JSON.stringify({ email }),
+        });
         await res.arrayBuffer();
         onAnswer(++done);
         return res.ok ? email : null;
@@ -38,59 +42,67 @@ async function signUpAll(server: TestServer, emails: string[], onAnswer: (done: 
 }
 
 describe.each(storeKinds())('on %s', (store: StoreKind) => {
-  it(`loses no signup and no confirmation email when the server is killed mid-signups (${ROUNDS} rounds)`, { timeout: 120_000 }, async () => {
-    let server = await startServer({ NEWSLETTER_RATE_LIMIT: 'off', NEWSLETTER_MAIL_LEASE_SECONDS: '1' }, { store });
-    servers.push(server);
-    const acknowledged: string[] = [];
-    let killedWithAnswersPending = 0;
-    for (let round = 0; round < ROUNDS; round++) {
-      const emails = Array.from({ length: SIGNUPS_PER_ROUND }, (_, i) => `round${round}-reader${i}@example.com`);
-      let killing: Promise<void> | undefined;
-      const live = server;
-      const answered = await signUpAll(live, emails, (done) => {
-        // Killed as the first answers arrive: the rest are in flight, some stored, some not, some emails half sent.
-        if (done === 10) killing = live.stop('SIGKILL');
-      });
-      await killing;
-      if (answered.length < SIGNUPS_PER_ROUND) killedWithAnswersPending++;
-      acknowledged.push(...answered);
-      const restarted = await server.restart();
-      servers[servers.indexOf(server)] = restarted;
-      server = restarted;
-    }
-    // The kills really interrupted signups: some went unanswered.
-    expect(killedWithAnswersPending).toBeGreaterThan(0);
+  it(
+    `loses no signup and no confirmation email when the server is killed mid-signups (${ROUNDS} rounds)`,
+    { timeout: 120_000 },
+    async () => {
+      let server = await startServer({ NEWSLETTER_RATE_LIMIT: 'off', NEWSLETTER_MAIL_LEASE_SECONDS: '1' }, { store });
+      servers.push(server);
+      const acknowledged: string[] = [];
+      let killedWithAnswersPending = 0;
+      for (let round = 0; round < ROUNDS; round++) {
+        const emails = Array.from({ length: SIGNUPS_PER_ROUND }, (_, i) => `round${round}-reader${i}@example.com`);
+        let killing: Promise<void> | undefined;
+        const live = server;
+        const answered = await signUpAll(live, emails, (done) => {
+          // Killed as the first answers arrive: the rest are in flight, some stored, some not, some emails half sent.
+          if (done === 10) killing = live.stop('SIGKILL');
+        });
+        await killing;
+        if (answered.length < SIGNUPS_PER_ROUND) killedWithAnswersPending++;
+        acknowledged.push(...answered);
+        const restarted = await server.restart();
+        servers[servers.indexOf(server)] = restarted;
+        server = restarted;
+      }
+      // The kills really interrupted signups: some went unanswered.
+      expect(killedWithAnswersPending).toBeGreaterThan(0);
 
-    const stored = await rows(server.db);
-    const keys = stored.map((r) => r.email_key);
-    expect(new Set(keys).size).toBe(keys.length);
-    expect(acknowledged.filter((e) => !keys.includes(e))).toEqual([]);
+      const stored = await rows(server.db);
+      const keys = stored.map((r) => r.email_key);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(acknowledged.filter((e) => !keys.includes(e))).toEqual([]);
 
-    // Every stored (pending) subscriber gets exactly one email, once the restarted server has delivered.
-    expect(await waitForDelivery(server.db, 30_000)).toEqual({ sent: stored.length });
-    const recipients = outboxFiles(server.outbox).map((f) => readEmail(f).headers.get('to'));
-    expect(recipients.sort()).toEqual([...keys].sort());
-    // No half-written message is left behind.
-    expect(readdirSync(server.outbox).filter((f) => !f.endsWith('.eml'))).toEqual([]);
-  });
+      // Every stored (pending) subscriber gets exactly one email, once the restarted server has delivered.
+      expect(await waitForDelivery(server.db, 30_000)).toEqual({ sent: stored.length });
+      const recipients = outboxFiles(server.outbox).map((f) => readEmail(f).headers.get('to'));
+      expect(recipients.sort()).toEqual([...keys].sort());
+      // No half-written message is left behind.
+      expect(readdirSync(server.outbox).filter((f) => !f.endsWith('.eml'))).toEqual([]);
+    },
+  );
 
-  it('delivers from `npm run newsletter -- deliver --once` when the server leaves delivery to it', { timeout: 60_000 }, async () => {
-    const server = await startServer({ NEWSLETTER_RATE_LIMIT: 'off', NEWSLETTER_DELIVERY: 'separate' }, { store });
-    servers.push(server);
-    const emails = Array.from({ length: 12 }, (_, i) => `separate${i}@example.com`);
-    expect(await signUpAll(server, emails, () => {})).toHaveLength(emails.length);
-    expect(cli(server, 'stats').stdout).toMatch(/waiting\s+12\n/);
-    expect(outboxFiles(server.outbox)).toEqual([]);
+  it(
+    'delivers from `npm run newsletter -- deliver --once` when the server leaves delivery to it',
+    { timeout: 60_000 },
+    async () => {
+      const server = await startServer({ NEWSLETTER_RATE_LIMIT: 'off', NEWSLETTER_DELIVERY: 'separate' }, { store });
+      servers.push(server);
+      const emails = Array.from({ length: 12 }, (_, i) => `separate${i}@example.com`);
+      expect(await signUpAll(server, emails, () => {})).toHaveLength(emails.length);
+      expect(cli(server, 'stats').stdout).toMatch(/waiting\s+12\n/);
+      expect(outboxFiles(server.outbox)).toEqual([]);
 
-    const run = cli(server, 'deliver', '--once');
-    expect(run.stderr).toBe('');
-    expect(run.stdout).toBe('Sent 12 confirmation emails; 0 to retry later, 0 given up.\n');
-    expect(run.status).toBe(0);
-    expect(
-      outboxFiles(server.outbox)
-        .map((f) => readEmail(f).headers.get('to'))
-        .sort(),
-    ).toEqual([...emails].sort());
-    expect(cli(server, 'stats').stdout).toMatch(/waiting\s+0\nsent\s+12\n/);
-  });
+      const run = cli(server, 'deliver', '--once');
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toBe('Sent 12 confirmation emails; 0 to retry later, 0 given up.\n');
+      expect(run.status).toBe(0);
+      expect(
+        outboxFiles(server.outbox)
+          .map((f) => readEmail(f).headers.get('to'))
+          .sort(),
+      ).toEqual([...emails].sort());
+      expect(cli(server, 'stats').stdout).toMatch(/waiting\s+0\nsent\s+12\n/);
+    },
+  );
 });

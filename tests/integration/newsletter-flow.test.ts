@@ -7,7 +7,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactDatabaseUrl } from '../../src/newsletter/config';
 import { storeKinds } from '../support/stores';
-import { cli, formHeaders, jsonHeaders, linksIn, outboxFiles, readEmail, rows, waitForDelivery, waitForEmails } from './support/newsletter';
+import {
+  cli,
+  formHeaders,
+  jsonHeaders,
+  linksIn,
+  outboxFiles,
+  readEmail,
+  rows,
+  waitForDelivery,
+  waitForEmails,
+} from './support/newsletter';
 import { startServer, type TestServer } from './support/server';
 
 describe.each(storeKinds())('newsletter signup, end to end, on %s', { timeout: 30_000 }, (kind) => {
@@ -17,14 +27,23 @@ describe.each(storeKinds())('newsletter signup, end to end, on %s', { timeout: 3
   }, 30_000);
   afterAll(() => server?.dispose());
 
-  const post = (path: string, init: RequestInit) => fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual', ...init });
+  const post = (path: string, init: RequestInit) =>
+    fetch(`${server.url}${path}`, { method: 'POST', redirect: 'manual', ...init });
 
   it('subscribes, mails a confirmation, confirms only on POST, exports, and unsubscribes in one click', async () => {
-    const signup = await post('/api/newsletter', { headers: formHeaders(server.url), body: 'email=Reader%40Example.com&source=newsletter-page' });
+    const signup = await post('/api/newsletter', {
+      headers: formHeaders(server.url),
+      body: 'email=Reader%40Example.com&source=newsletter-page',
+    });
     expect(signup.status).toBe(303);
     expect(signup.headers.get('location')).toBe('/newsletter/check-your-inbox/');
-    expect(await rows(server.db)).toMatchObject([{ email: 'Reader@example.com', email_key: 'reader@example.com', status: 'pending', source: 'newsletter-page' }]);
-    const location = kind === 'postgres' ? `PostgreSQL ${redactDatabaseUrl(server.db.env['DATABASE_URL']!)}` : join(server.dir, 'newsletter.sqlite');
+    expect(await rows(server.db)).toMatchObject([
+      { email: 'Reader@example.com', email_key: 'reader@example.com', status: 'pending', source: 'newsletter-page' },
+    ]);
+    const location =
+      kind === 'postgres'
+        ? `PostgreSQL ${redactDatabaseUrl(server.db.env['DATABASE_URL']!)}`
+        : join(server.dir, 'newsletter.sqlite');
     expect(server.output()).toContain(`subscribers in ${location}`);
     // On PostgreSQL nothing goes to the SQLite file.
     expect(existsSync(join(server.dir, 'newsletter.sqlite'))).toBe(kind === 'sqlite');
@@ -78,7 +97,10 @@ describe.each(storeKinds())('newsletter signup, end to end, on %s', { timeout: 3
     expect(lines[1]).toMatch(/^Reader@example\.com,confirmed,\d{4}-\d\d-\d\dT[\d:.]+Z,\d{4}-\d\d-\d\dT[\d:.]+Z$/);
 
     // RFC 8058: the mail provider POSTs "List-Unsubscribe=One-Click" from its own servers, with no Origin.
-    const oneClick = await post(links.unsubscribe, { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    const oneClick = await post(links.unsubscribe, {
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
     expect(oneClick.status).toBe(200);
     expect((await rows(server.db))[0]!.status).toBe('unsubscribed');
     expect(cli(server, 'export').stdout).toContain('Reader@example.com,unsubscribed,');
@@ -88,7 +110,9 @@ describe.each(storeKinds())('newsletter signup, end to end, on %s', { timeout: 3
 
   it('keeps re-subscribing idempotent: one row, one email, and the same answer whatever the state', async () => {
     const subscribe = (email: string) =>
-      post('/api/newsletter', { headers: jsonHeaders, body: JSON.stringify({ email }) }).then(async (r) => [r.status, await r.json()] as const);
+      post('/api/newsletter', { headers: jsonHeaders, body: JSON.stringify({ email }) }).then(
+        async (r) => [r.status, await r.json()] as const,
+      );
     const before = outboxFiles(server.outbox).length;
     const first = await subscribe('twice@example.com');
     expect(first[0]).toBe(200);
@@ -102,7 +126,9 @@ describe.each(storeKinds())('newsletter signup, end to end, on %s', { timeout: 3
     const mail = readEmail(outboxFiles(server.outbox).at(-1)!);
     await post(linksIn(mail).confirm, { headers: formHeaders(server.url), body: '' });
     expect(await subscribe('twice@example.com')).toEqual(first);
-    expect((await rows(server.db)).filter((r) => r.email_key === 'twice@example.com')).toMatchObject([{ status: 'confirmed' }]);
+    expect((await rows(server.db)).filter((r) => r.email_key === 'twice@example.com')).toMatchObject([
+      { status: 'confirmed' },
+    ]);
     await waitForDelivery(server.db);
     expect(outboxFiles(server.outbox)).toHaveLength(before + 1);
   });
@@ -123,11 +149,16 @@ describe.each(storeKinds())('newsletter signup, end to end, on %s', { timeout: 3
     const confirmedBefore = (await rows(server.db)).filter((r) => r.status === 'confirmed').map((r) => r.email_key);
     expect(confirmedBefore).toContain('twice@example.com');
     server = await server.restart();
-    expect((await rows(server.db)).filter((r) => r.status === 'confirmed').map((r) => r.email_key)).toEqual(confirmedBefore);
+    expect((await rows(server.db)).filter((r) => r.status === 'confirmed').map((r) => r.email_key)).toEqual(
+      confirmedBefore,
+    );
     expect(cli(server, 'stats').stdout).toMatch(/confirmed\s+1\n/);
     // And the restarted server still knows them: re-subscribing sends nothing new.
     const before = outboxFiles(server.outbox).length;
-    const res = await post('/api/newsletter', { headers: jsonHeaders, body: JSON.stringify({ email: 'twice@example.com' }) });
+    const res = await post('/api/newsletter', {
+      headers: jsonHeaders,
+      body: JSON.stringify({ email: 'twice@example.com' }),
+    });
     expect(res.status).toBe(200);
     await waitForDelivery(server.db);
     expect(outboxFiles(server.outbox)).toHaveLength(before);

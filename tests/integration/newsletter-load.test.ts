@@ -24,7 +24,8 @@ const start = async (env: Record<string, string>, options: ServerOptions) => {
 };
 const signup = (server: TestServer, email: string) =>
   fetch(`${server.url}/api/newsletter`, { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ email }) });
-const recipients = (...from: TestServer[]) => from.flatMap((s) => outboxFiles(s.outbox)).map((f) => readEmail(f).headers.get('to'));
+const recipients = (...from: TestServer[]) =>
+  from.flatMap((s) => outboxFiles(s.outbox)).map((f) => readEmail(f).headers.get('to'));
 
 describe.each(storeKinds())('on %s', (store: StoreKind) => {
   describe('rate limiting', { timeout: 30_000 }, () => {
@@ -38,17 +39,28 @@ describe.each(storeKinds())('on %s', (store: StoreKind) => {
       expect(Number.isInteger(retryAfter)).toBe(true);
       expect(retryAfter).toBeGreaterThanOrEqual(1);
       expect(retryAfter).toBeLessThanOrEqual(60);
-      expect(await limited.json()).toEqual({ ok: false, error: { code: 'rate-limit', message: expect.stringMatching(/^Too many signups.*try again in 1 minute\.$/) } });
+      expect(await limited.json()).toEqual({
+        ok: false,
+        error: { code: 'rate-limit', message: expect.stringMatching(/^Too many signups.*try again in 1 minute\.$/) },
+      });
 
       // A plain form gets the page, with the address kept.
-      const form = await fetch(`${server.url}/api/newsletter`, { method: 'POST', headers: formHeaders(server.url), body: 'email=typed%40example.com' });
+      const form = await fetch(`${server.url}/api/newsletter`, {
+        method: 'POST',
+        headers: formHeaders(server.url),
+        body: 'email=typed%40example.com',
+      });
       expect(form.status).toBe(429);
       expect(form.headers.get('retry-after')).toBeTruthy();
       const html = await form.text();
       expect(html).toContain('value="typed@example.com"');
       expect(html).toMatch(/role="status"[^>]*>Too many signups/);
 
-      expect((await rows(server.db)).map((r) => r.email)).toEqual(['ok0@example.com', 'ok1@example.com', 'ok2@example.com']);
+      expect((await rows(server.db)).map((r) => r.email)).toEqual([
+        'ok0@example.com',
+        'ok1@example.com',
+        'ok2@example.com',
+      ]);
       expect(await waitForDelivery(server.db)).toEqual({ sent: 3 });
       expect(outboxFiles(server.outbox)).toHaveLength(3);
     });
@@ -72,7 +84,11 @@ describe.each(storeKinds())('on %s', (store: StoreKind) => {
 
     it('turns 50 concurrent signups of one address into one row and one email', async () => {
       const server = await start({ NEWSLETTER_RATE_LIMIT: 'off' }, { store });
-      const statuses = await Promise.all(Array.from({ length: 50 }, (_, i) => signup(server, i % 2 ? 'same@example.com' : 'SAME@example.com').then((r) => r.status)));
+      const statuses = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          signup(server, i % 2 ? 'same@example.com' : 'SAME@example.com').then((r) => r.status),
+        ),
+      );
       expect(new Set(statuses)).toEqual(new Set([200]));
       expect(await rows(server.db)).toHaveLength(1);
       expect(await waitForDelivery(server.db)).toEqual({ sent: 1 });
@@ -89,14 +105,20 @@ if (postgresUrl) {
       databases.push(database);
       // Each opens its store on its first request: the first signups reach both at once, so both migrate the
       // fresh database at the same moment.
-      return Promise.all([0, 1].map(() => start({ NEWSLETTER_RATE_LIMIT: 'off' }, { database, dir: mkdtempSync(join(tmpdir(), 'newsletter-it-')) })));
+      return Promise.all(
+        [0, 1].map(() =>
+          start({ NEWSLETTER_RATE_LIMIT: 'off' }, { database, dir: mkdtempSync(join(tmpdir(), 'newsletter-it-')) }),
+        ),
+      );
     };
 
     it('stores 1,000 concurrent signups spread across both exactly once each, and their two delivery threads mail each once', async () => {
       const [a, b] = await pair();
       expect(a!.url).not.toBe(b!.url);
       const emails = Array.from({ length: 1000 }, (_, i) => `shared${i}@example.com`);
-      const answers = await Promise.all(emails.map((e, i) => signup(i % 2 ? a! : b!, e).then((r) => [e, r.status] as const)));
+      const answers = await Promise.all(
+        emails.map((e, i) => signup(i % 2 ? a! : b!, e).then((r) => [e, r.status] as const)),
+      );
       const acknowledged = answers.filter(([, status]) => status === 200).map(([e]) => e);
       expect(answers.filter(([, status]) => status !== 200)).toEqual([]);
 
@@ -113,7 +135,11 @@ if (postgresUrl) {
     it('shares one rate-limit allowance per client between the servers (counted in PostgreSQL)', async () => {
       const database = await createPostgresDatabase();
       databases.push(database);
-      const [a, b] = await Promise.all([0, 1].map(() => start({ NEWSLETTER_RATE_LIMIT: '4/60' }, { database, dir: mkdtempSync(join(tmpdir(), 'newsletter-it-')) })));
+      const [a, b] = await Promise.all(
+        [0, 1].map(() =>
+          start({ NEWSLETTER_RATE_LIMIT: '4/60' }, { database, dir: mkdtempSync(join(tmpdir(), 'newsletter-it-')) }),
+        ),
+      );
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++) statuses.push((await signup(i % 2 ? a! : b!, `limited${i}@example.com`)).status);
       // Four in all, not four per server.
@@ -123,7 +149,11 @@ if (postgresUrl) {
 
     it('turns 50 concurrent signups of one address, half to each server, into one row and one email', async () => {
       const [a, b] = await pair();
-      const statuses = await Promise.all(Array.from({ length: 50 }, (_, i) => signup(i % 2 ? a! : b!, i % 4 < 2 ? 'same@example.com' : 'SAME@example.com').then((r) => r.status)));
+      const statuses = await Promise.all(
+        Array.from({ length: 50 }, (_, i) =>
+          signup(i % 2 ? a! : b!, i % 4 < 2 ? 'same@example.com' : 'SAME@example.com').then((r) => r.status),
+        ),
+      );
       // On failure, the servers' logs say why (a 500 was seen once under a full suite's load and never alone).
       expect(new Set(statuses), `server a:\n${a!.output()}\nserver b:\n${b!.output()}`).toEqual(new Set([200]));
       expect(await rows(a!.db)).toHaveLength(1);

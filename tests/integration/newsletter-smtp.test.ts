@@ -27,7 +27,11 @@ function startSmtp(): Promise<void> {
       let data = '';
       stream.on('data', (chunk: Buffer) => (data += chunk.toString()));
       stream.on('end', () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), data });
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          data,
+        });
         callback();
       });
     },
@@ -38,14 +42,19 @@ function startSmtp(): Promise<void> {
 beforeAll(async () => {
   smtpPort = await freePort();
   // Nothing listens on smtpPort yet: the first test sees the outage.
-  server = await startServer({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, NEWSLETTER_FROM: 'Guide <news@guide.example>', NEWSLETTER_RATE_LIMIT: 'off' });
+  server = await startServer({
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    NEWSLETTER_FROM: 'Guide <news@guide.example>',
+    NEWSLETTER_RATE_LIMIT: 'off',
+  });
 }, 30_000);
 afterAll(async () => {
   await server?.dispose();
   await new Promise<void>((resolve) => (smtp ? smtp.close(resolve) : resolve()));
 });
 
-const subscribe = (email: string) => fetch(`${server.url}/api/newsletter`, { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ email }) });
+const subscribe = (email: string) =>
+  fetch(`${server.url}/api/newsletter`, { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ email }) });
 
 describe('mail over SMTP', { timeout: 30_000 }, () => {
   const readers = Array.from({ length: 20 }, (_, i) => `later${i}@example.com`);
@@ -53,12 +62,19 @@ describe('mail over SMTP', { timeout: 30_000 }, () => {
   it('answers and keeps every signup while the mail server is down (nothing is lost, nothing to retry by hand)', async () => {
     const answers = await Promise.all(readers.map((email) => subscribe(email)));
     expect(answers.map((r) => r.status)).toEqual(readers.map(() => 200));
-    const page = await fetch(`${server.url}/api/newsletter`, { method: 'POST', redirect: 'manual', headers: formHeaders(server.url), body: 'email=form%40example.com' });
+    const page = await fetch(`${server.url}/api/newsletter`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: formHeaders(server.url),
+      body: 'email=form%40example.com',
+    });
     expect(page.status).toBe(303);
     // Sent at once, so stored in whatever order they arrived.
     expect((await rows(server.db)).map((r) => r.email).sort()).toEqual([...readers, 'form@example.com'].sort());
     // The delivery thread tried, failed and will try again: one log line per round, never a stack trace.
-    await expect.poll(() => server.output(), { timeout: 10_000 }).toMatch(/confirmation emails not sent \(.*ECONNREFUSED.*\): \d+ will be retried/);
+    await expect
+      .poll(() => server.output(), { timeout: 10_000 })
+      .toMatch(/confirmation emails not sent \(.*ECONNREFUSED.*\): \d+ will be retried/);
     expect(server.output()).not.toMatch(/^\s+at /m);
     expect(received).toEqual([]);
   });
@@ -72,7 +88,9 @@ describe('mail over SMTP', { timeout: 30_000 }, () => {
     const mail = received.find((m) => m.to[0] === 'later0@example.com')!;
     expect(mail.from).toBe('news@guide.example');
     expect(mail.data).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m);
-    expect(mail.data).toMatch(/^List-Unsubscribe:\s+<http:\/\/127\.0\.0\.1:\d+\/newsletter\/unsubscribe\/\?token=[A-Za-z0-9_-]{43}>\r$/m);
+    expect(mail.data).toMatch(
+      /^List-Unsubscribe:\s+<http:\/\/127\.0\.0\.1:\d+\/newsletter\/unsubscribe\/\?token=[A-Za-z0-9_-]{43}>\r$/m,
+    );
     expect(await rows(server.db)).toHaveLength(everyone.length);
     // Nothing went to the outbox: SMTP replaces it.
     expect(outboxFiles(server.outbox)).toEqual([]);

@@ -34,7 +34,10 @@ beforeAll(async () => {
   // A file large enough that a response is still being written when the client goes away.
   const big = Buffer.from(randomBytes(BIG_BYTES / 2).toString('hex'));
   writeFileSync(join(root, 'dist/client/big.txt'), big);
-  writeFileSync(join(root, 'dist/client/big.txt.br'), brotliCompressSync(big, { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } }));
+  writeFileSync(
+    join(root, 'dist/client/big.txt.br'),
+    brotliCompressSync(big, { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } }),
+  );
   writeFileSync(join(root, 'dist/client/big.txt.gz'), gzipSync(big, { level: 1 }));
   // A dotfile that slipped into the build, and the one folder of them a site may publish.
   writeFileSync(join(root, 'dist/client/.env'), `SECRET=${SECRET}`);
@@ -101,7 +104,9 @@ function raw(text: string): Promise<string> {
 function parse(answer: string): { status: number; headers: Map<string, string> } {
   const [head = ''] = answer.split('\r\n\r\n');
   const [statusLine = '', ...lines] = head.split('\r\n');
-  const headers = new Map(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()] as const));
+  const headers = new Map(
+    lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()] as const),
+  );
   return { status: Number(statusLine.split(' ')[1]), headers };
 }
 
@@ -156,7 +161,10 @@ describe('path traversal', () => {
   const absolute: [string, (file: string) => string][] = [
     ['absolute path after //', (f) => `/${join(root, 'outside', f)}`],
     ['absolute path as %2f', (f) => `/%2f${join(root, 'outside', f).slice(1).replaceAll('/', '%2f')}`],
-    ['absolute path as %5c, far above the root', (f) => `/${'..%5c'.repeat(20)}${join(root, 'outside', f).slice(1).replaceAll('/', '%5c')}`],
+    [
+      'absolute path as %5c, far above the root',
+      (f) => `/${'..%5c'.repeat(20)}${join(root, 'outside', f).slice(1).replaceAll('/', '%5c')}`,
+    ],
   ];
 
   it.each([...forms, ...absolute])('%s: neither the file nor whether it exists', async (_, url) => {
@@ -165,7 +173,9 @@ describe('path traversal', () => {
       const missing = await get(url('missing.json'), { 'accept-encoding': encoding });
       expect(present.body.toString('latin1'), encoding).not.toContain(SECRET);
       expect(present.status, `${encoding}: present ${present.status}, missing ${missing.status}`).toBe(missing.status);
-      expect(present.body.toString('latin1').replaceAll('present', 'missing'), encoding).toBe(missing.body.toString('latin1'));
+      expect(present.body.toString('latin1').replaceAll('present', 'missing'), encoding).toBe(
+        missing.body.toString('latin1'),
+      );
       expect(present.status, encoding).toBeGreaterThanOrEqual(400);
       expect(present.status, encoding).toBeLessThan(500);
     }
@@ -236,7 +246,9 @@ describe('memory', () => {
     const before = rssMb();
     for (let n = 0; n < 8; n++) await chunk();
     const after = rssMb();
-    console.log(`server RSS ${before.toFixed(1)} MB → ${after.toFixed(1)} MB over 20,000 distinct missing paths (${next} in all)`);
+    console.log(
+      `server RSS ${before.toFixed(1)} MB → ${after.toFixed(1)} MB over 20,000 distinct missing paths (${next} in all)`,
+    );
     // The old server grew about 122 MB over 20,000 such paths; a busy machine moved the new one's RSS by up to 35 MB.
     expect(after - before).toBeLessThan(60);
   }, 300_000);
@@ -282,7 +294,9 @@ describe('Host header', () => {
     ['a path', 'evil.example/../x'],
   ])('%s: 400 with the security headers, no stack trace', async (_, host) => {
     for (const path of ['/', '/newsletter/confirm/?token=x', '/api/newsletter/stamp']) {
-      const { status, headers } = parse(await raw(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`));
+      const { status, headers } = parse(
+        await raw(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`),
+      );
       expect(status, path).toBe(400);
       expect(headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
     }
@@ -339,10 +353,17 @@ describe('files changing or clients leaving under the server', () => {
 
   it('clients that disconnect after the first bytes of a large file do not crash it', async () => {
     for (let round = 0; round < 5; round++) {
-      for (const [encoding, range] of [['br', ''], ['gzip', ''], ['identity', ''], ['identity', 'Range: bytes=1000-\r\n']]) {
+      for (const [encoding, range] of [
+        ['br', ''],
+        ['gzip', ''],
+        ['identity', ''],
+        ['identity', 'Range: bytes=1000-\r\n'],
+      ]) {
         await new Promise<void>((resolve) => {
           const socket = connect(port, '127.0.0.1', () =>
-            socket.write(`GET /big.txt HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAccept-Encoding: ${encoding}\r\n${range}\r\n`),
+            socket.write(
+              `GET /big.txt HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAccept-Encoding: ${encoding}\r\n${range}\r\n`,
+            ),
           );
           socket.once('data', () => socket.destroy());
           socket.on('close', () => resolve());
@@ -361,14 +382,24 @@ describe('files changing or clients leaving under the server', () => {
 describe('security headers on every kind of answer', () => {
   const routes: [string, () => Promise<Answer>, number, boolean][] = [
     ['a static page', () => get('/frameworks/express/'), 200, false],
-    ['a hashed asset', async () => get(/(?:src|href)="(\/_astro\/[^"]+)"/.exec((await get('/')).body.toString())![1]!), 200, false],
+    [
+      'a hashed asset',
+      async () => get(/(?:src|href)="(\/_astro\/[^"]+)"/.exec((await get('/')).body.toString())![1]!),
+      200,
+      false,
+    ],
     ['the 404 page', () => get('/no-such-page/'), 404, false],
     ['a missing hashed asset (404, not cached for a year)', () => get('/_astro/gone.0123abcd.css'), 404, false],
     ['a redirect', () => get('/compare/laravel-vs-django/'), 301, false],
     ['the confirm page', () => get('/newsletter/confirm/?token=no-such-token'), 400, true],
     ['the unsubscribe page', () => get('/newsletter/unsubscribe/?token=no-such-token'), 400, true],
     ['the no-JS error page', () => get('/api/newsletter', formHeaders(server.url), 'POST', 'email=bad'), 400, true],
-    ['an API answer', () => get('/api/newsletter', { ...jsonHeaders, Origin: server.url }, 'POST', '{"email":"bad"}'), 400, false],
+    [
+      'an API answer',
+      () => get('/api/newsletter', { ...jsonHeaders, Origin: server.url }, 'POST', '{"email":"bad"}'),
+      400,
+      false,
+    ],
     ["the API's 405", () => get('/api/newsletter'), 405, false],
     ['a refused method', () => get('/', {}, 'TRACE'), 405, false],
     ['a refused path', () => get('/..%5csecret.json'), 403, false],

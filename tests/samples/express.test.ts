@@ -25,14 +25,16 @@ Server.prototype.listen = function (...args) {
   return listen.apply(this, args);
 };`)}`;
 
-
 /**
  * Starts the sample with `env` (HOST and PORT from this shell are dropped, so each test states its own);
  * resolves once it logged "listening on <origin>" and its server is bound.
  */
 function startSample(env: { PORT: string; HOST?: string }): Promise<Server> {
   const { HOST: _host, PORT: _port, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', REPORT_BOUND_ADDRESS, SAMPLE], { env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', REPORT_BOUND_ADDRESS, SAMPLE], {
+    env: { ...inherited, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   return new Promise((resolve, reject) => {
     const fail = (why: string) => {
@@ -74,7 +76,12 @@ function accepts(port: number): Promise<boolean> {
 
 async function getJson(url: string) {
   const response = await fetch(url);
-  return { status: response.status, type: response.headers.get('content-type'), headers: response.headers, body: (await response.json()) as unknown };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    headers: response.headers,
+    body: (await response.json()) as unknown,
+  };
 }
 
 describe(`${SAMPLE}, started on 127.0.0.1 (HOST and PORT)`, () => {

@@ -14,13 +14,19 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a',
  * again and merged results in a fresh blank page for every pass (about 5 s). Running in place only sees the top
  * document, so a page with an iframe fails here instead of being half checked.
  */
-export async function axeViolations(page: Page, { include, tags }: { include?: string; tags?: string[] } = {}): Promise<Result[]> {
+export async function axeViolations(
+  page: Page,
+  { include, tags }: { include?: string; tags?: string[] } = {},
+): Promise<Result[]> {
   expect(await page.locator('iframe').count(), `${page.url()}: axeViolations checks the top document only`).toBe(0);
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(
     async ({ include, tags }) => {
       const { axe } = window as unknown as { axe: typeof import('axe-core') };
-      const options = { resultTypes: ['violations' as const], ...(tags && { runOnly: { type: 'tag' as const, values: tags } }) };
+      const options = {
+        resultTypes: ['violations' as const],
+        ...(tags && { runOnly: { type: 'tag' as const, values: tags } }),
+      };
       return (await axe.run(include ?? document, options)).violations;
     },
     { include, tags },

@@ -11,7 +11,10 @@ import { asOf } from '../../src/site';
 
 export const releaseEntries = readdirSync('content/releases')
   .filter((f) => f.endsWith('.yaml') && !f.startsWith('_'))
-  .map((f) => ({ id: f.slice(0, -'.yaml'.length), data: releaseSchema.parse(parse(readFileSync(`content/releases/${f}`, 'utf8'))) }));
+  .map((f) => ({
+    id: f.slice(0, -'.yaml'.length),
+    data: releaseSchema.parse(parse(readFileSync(`content/releases/${f}`, 'utf8'))),
+  }));
 
 const cyclesOf = (id: string) => releaseEntries.find((r) => r.id === id)!.data.cycles;
 
@@ -19,5 +22,12 @@ export const frameworkEntries = readMdxCollection('content/frameworks').map((f) 
   const data = frameworkSchema.parse(f.data);
   return { id: f.id, data: { ...data, ...versionFields(cyclesOf(data.releases.framework), asOf) } };
 });
-export const trendEntries = readMdxCollection('content/trends').map((t) => ({ id: t.id, data: trendSchema.parse(t.data) }));
-export const versusEntries = readMdxCollection('content/versus').map((v) => ({ id: v.id, data: versusSchema.parse(v.data), body: v.body }));
+export const trendEntries = readMdxCollection('content/trends').map((t) => ({
+  id: t.id,
+  data: trendSchema.parse(t.data),
+}));
+export const versusEntries = readMdxCollection('content/versus').map((v) => ({
+  id: v.id,
+  data: versusSchema.parse(v.data),
+  body: v.body,
+}));

@@ -6,11 +6,16 @@ import { readMdxCollection } from '../../src/lib/content-files';
 import { isoWeekOf, type IsoWeek } from '../../src/newsletter/digest';
 
 const dates = (['frameworks', 'trends'] as const).flatMap((kind) =>
-  readMdxCollection(`content/${kind}`).map((f) => ({ published: new Date(String(f.data['publishedAt'])), updated: new Date(String(f.data['updatedAt'])) })),
+  readMdxCollection(`content/${kind}`).map((f) => ({
+    published: new Date(String(f.data['publishedAt'])),
+    updated: new Date(String(f.data['updatedAt'])),
+  })),
 );
 
 /** The ISO week of the latest publishedAt or updatedAt among framework and trend articles. */
-export const latestContentWeek: IsoWeek = isoWeekOf(new Date(Math.max(...dates.flatMap((d) => [d.published.getTime(), d.updated.getTime()]))));
+export const latestContentWeek: IsoWeek = isoWeekOf(
+  new Date(Math.max(...dates.flatMap((d) => [d.published.getTime(), d.updated.getTime()]))),
+);
 
 /** Articles published or updated in `week` (the rule the digest states: either date inside the week). */
 export function articlesIn(week: IsoWeek): number {
@@ -19,4 +24,6 @@ export function articlesIn(week: IsoWeek): number {
 }
 
 /** A week before any article was published: its digest must be empty. */
-export const weekBeforeContent: IsoWeek = isoWeekOf(new Date(Math.min(...dates.map((d) => d.published.getTime())) - 7 * 86_400_000));
+export const weekBeforeContent: IsoWeek = isoWeekOf(
+  new Date(Math.min(...dates.map((d) => d.published.getTime())) - 7 * 86_400_000),
+);

@@ -14,7 +14,8 @@ export type Sideways = { page: number; elements: string[] };
 export const sideways = (page: Page, allowScrolling = ''): Promise<Sideways> =>
   page.evaluate((allow) => {
     const width = document.documentElement.clientWidth;
-    const name = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${[...e.classList].slice(0, 3).join('.')} "${(e.textContent ?? '').trim().slice(0, 30)}"`;
+    const name = (e: Element) =>
+      `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${[...e.classList].slice(0, 3).join('.')} "${(e.textContent ?? '').trim().slice(0, 30)}"`;
     /** The part of a box a reader can see: cut by every ancestor (from `from` up) that clips or scrolls. */
     const visible = (box: DOMRect, from: Element | null) => {
       let left = box.left;
@@ -37,7 +38,8 @@ export const sideways = (page: Page, allowScrolling = ''): Promise<Sideways> =>
       if (right - left <= 1) continue; // clipped away
       if (left < -0.5 || right > width + 0.5) out.push(`${name(e)} spans ${Math.round(left)}–${Math.round(right)} px`);
       const style = getComputedStyle(e);
-      if (/auto|scroll/.test(style.overflowX) && e.scrollWidth > e.clientWidth + 1 && !(allow && e.matches(allow))) out.push(`${name(e)} scrolls sideways (${e.scrollWidth} > ${e.clientWidth} px)`);
+      if (/auto|scroll/.test(style.overflowX) && e.scrollWidth > e.clientWidth + 1 && !(allow && e.matches(allow)))
+        out.push(`${name(e)} scrolls sideways (${e.scrollWidth} > ${e.clientWidth} px)`);
     }
     // Text that runs out of its own box (a long unbroken word or address): the box fits, the words do not.
     const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -49,7 +51,10 @@ export const sideways = (page: Page, allowScrolling = ''): Promise<Sideways> =>
       if (box.width === 0 || box.height === 0) continue;
       const { left, right } = visible(box, node.parentElement);
       if (right - left <= 1) continue;
-      if (left < -0.5 || right > width + 0.5) out.push(`text "${node.textContent.trim().slice(0, 40)}" in ${name(node.parentElement)} spans ${Math.round(left)}–${Math.round(right)} px`);
+      if (left < -0.5 || right > width + 0.5)
+        out.push(
+          `text "${node.textContent.trim().slice(0, 40)}" in ${name(node.parentElement)} spans ${Math.round(left)}–${Math.round(right)} px`,
+        );
     }
     return { page: document.documentElement.scrollWidth - width, elements: out };
   }, allowScrolling);
@@ -61,7 +66,8 @@ export const sideways = (page: Page, allowScrolling = ''): Promise<Sideways> =>
  */
 export const clippedText = (page: Page): Promise<string[]> =>
   page.evaluate(() => {
-    const name = (e: Element) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${[...e.classList].slice(0, 3).join('.')} "${(e.textContent ?? '').trim().slice(0, 30)}"`;
+    const name = (e: Element) =>
+      `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}.${[...e.classList].slice(0, 3).join('.')} "${(e.textContent ?? '').trim().slice(0, 30)}"`;
     const hides = (v: string) => v === 'hidden' || v === 'clip';
     const out: string[] = [];
     for (const e of document.body.querySelectorAll('*')) {
@@ -77,7 +83,10 @@ export const clippedText = (page: Page): Promise<string[]> =>
       if (!(e as HTMLElement).innerText?.trim()) continue;
       const wide = x && e.scrollWidth > e.clientWidth + 1;
       const tall = y && e.scrollHeight > e.clientHeight + 1;
-      if (wide || tall) out.push(`${name(e)} clips its text (${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight} px)`);
+      if (wide || tall)
+        out.push(
+          `${name(e)} clips its text (${e.scrollWidth}×${e.scrollHeight} in ${e.clientWidth}×${e.clientHeight} px)`,
+        );
     }
     return out;
   });
@@ -90,12 +99,21 @@ export async function loadShift(page: Page, path: string, ready?: string): Promi
   await page.addInitScript(() => {
     const w = window as unknown as { shift: { total: number; moved: string[] } };
     w.shift = { total: 0, moved: [] };
-    type Shift = { value: number; hadRecentInput: boolean; sources: { node?: Element; previousRect: DOMRect; currentRect: DOMRect }[] };
+    type Shift = {
+      value: number;
+      hadRecentInput: boolean;
+      sources: { node?: Element; previousRect: DOMRect; currentRect: DOMRect }[];
+    };
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as unknown as Shift[]) {
         if (entry.hadRecentInput) continue;
         w.shift.total += entry.value;
-        w.shift.moved.push(...entry.sources.map((s) => `${s.node?.nodeName}#${(s.node as Element | undefined)?.id}.${(s.node as Element | undefined)?.className} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`));
+        w.shift.moved.push(
+          ...entry.sources.map(
+            (s) =>
+              `${s.node?.nodeName}#${(s.node as Element | undefined)?.id}.${(s.node as Element | undefined)?.className} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`,
+          ),
+        );
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });

@@ -14,7 +14,8 @@ export function e2eNewsletterDir(env: Record<string, string | undefined> = proce
   const tmp = resolve('.tmp');
   mkdirSync(tmp, { recursive: true });
   // Earlier runs' folders go first, so .tmp/ does not fill up.
-  for (const name of readdirSync(tmp)) if (name.startsWith('e2e-newsletter-')) rmSync(join(tmp, name), { recursive: true, force: true });
+  for (const name of readdirSync(tmp))
+    if (name.startsWith('e2e-newsletter-')) rmSync(join(tmp, name), { recursive: true, force: true });
   const dir = mkdtempSync(join(tmp, 'e2e-newsletter-'));
   env[VAR] = dir;
   return dir;

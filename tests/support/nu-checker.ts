@@ -36,8 +36,14 @@ export const IGNORED_WARNINGS: { message: RegExp; extract?: RegExp; reason: stri
 /** Runs the checker once over `files` (one JVM start) and returns every message, by file path relative to the working directory. */
 export function nuCheck(files: string[]): Map<string, NuMessage[]> {
   const jar = String(createRequire(import.meta.url)('vnu-jar'));
-  const run = spawnSync('java', ['-jar', jar, '--format', 'json', '--stdout', ...files], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (run.error) throw new Error(`Cannot run the Nu Html Checker: ${run.error.message}. It needs Java 17+ (apt-get install -y default-jre-headless).`);
+  const run = spawnSync('java', ['-jar', jar, '--format', 'json', '--stdout', ...files], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.error)
+    throw new Error(
+      `Cannot run the Nu Html Checker: ${run.error.message}. It needs Java 17+ (apt-get install -y default-jre-headless).`,
+    );
   let messages: NuMessage[];
   try {
     messages = (JSON.parse(run.stdout) as { messages: NuMessage[] }).messages;
@@ -59,7 +65,15 @@ export function nuCheck(files: string[]): Map<string, NuMessage[]> {
  */
 export function nuProblems(messages: NuMessage[]): string[] {
   return messages
-    .filter((m) => m.type !== 'info' || (m.subType === 'warning' && !IGNORED_WARNINGS.some((w) => w.message.test(m.message) && (!w.extract || w.extract.test(m.extract ?? '')))))
+    .filter(
+      (m) =>
+        m.type !== 'info' ||
+        (m.subType === 'warning' &&
+          !IGNORED_WARNINGS.some((w) => w.message.test(m.message) && (!w.extract || w.extract.test(m.extract ?? '')))),
+    )
     .sort((a, b) => (a.lastLine ?? 0) - (b.lastLine ?? 0) || (a.firstColumn ?? 0) - (b.firstColumn ?? 0))
-    .map((m) => `${m.lastLine ?? '?'}:${m.firstColumn ?? m.lastColumn ?? '?'} ${m.type === 'info' ? 'warning' : m.subType === 'fatal' ? 'fatal error' : 'error'}: ${m.message}`);
+    .map(
+      (m) =>
+        `${m.lastLine ?? '?'}:${m.firstColumn ?? m.lastColumn ?? '?'} ${m.type === 'info' ? 'warning' : m.subType === 'fatal' ? 'fatal error' : 'error'}: ${m.message}`,
+    );
 }

@@ -27,14 +27,21 @@ const rgbAt = (img: Pixels, x: number, y: number): Rgb => {
 };
 /** Largest difference of one channel: anti-aliased glyph edges differ from the background by a few units at least. */
 const distance = (a: Rgb, b: Rgb) => Math.max(Math.abs(a[0] - b[0]), Math.abs(a[1] - b[1]), Math.abs(a[2] - b[2]));
-export const hexToRgb = (hex: string): Rgb => [parseInt(hex.slice(1, 3), 16), parseInt(hex.slice(3, 5), 16), parseInt(hex.slice(5, 7), 16)];
+export const hexToRgb = (hex: string): Rgb => [
+  parseInt(hex.slice(1, 3), 16),
+  parseInt(hex.slice(3, 5), 16),
+  parseInt(hex.slice(5, 7), 16),
+];
 
 /**
  * What is wrong with a share card, as sentences (empty when nothing is): any pixel in the band of `margin` px
  * along the edges that is not the background (the colour of the top-left pixel), with the box those pixels span,
  * and fewer than `minInk` pixels of the title's colour inside the band.
  */
-export function cardProblems(img: Pixels, { margin, titleColor, minInk }: { margin: number; titleColor: string; minInk: number }): string[] {
+export function cardProblems(
+  img: Pixels,
+  { margin, titleColor, minInk }: { margin: number; titleColor: string; minInk: number },
+): string[] {
   const background = rgbAt(img, 0, 0);
   const title = hexToRgb(titleColor);
   const box = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity, count: 0 };
@@ -54,7 +61,13 @@ export function cardProblems(img: Pixels, { margin, titleColor, minInk }: { marg
     }
   }
   const problems: string[] = [];
-  if (box.count > 0) problems.push(`${box.count} pixels drawn within ${margin} px of the edge, from (${box.left}, ${box.top}) to (${box.right}, ${box.bottom})`);
-  if (ink < minInk) problems.push(`only ${ink} pixels of the title colour ${titleColor} inside the margin (expected at least ${minInk})`);
+  if (box.count > 0)
+    problems.push(
+      `${box.count} pixels drawn within ${margin} px of the edge, from (${box.left}, ${box.top}) to (${box.right}, ${box.bottom})`,
+    );
+  if (ink < minInk)
+    problems.push(
+      `only ${ink} pixels of the title colour ${titleColor} inside the margin (expected at least ${minInk})`,
+    );
   return problems;
 }

@@ -7,6 +7,8 @@ import { readMdxCollection } from '../../src/lib/content-files';
 import type { FrameworkData } from '../../src/lib/framework-data';
 import { typesetData } from '../../src/lib/typeset';
 
-export const rawFrameworks = (readMdxCollection('content/frameworks') as unknown as { id: string; data: FrameworkData }[])
+export const rawFrameworks = (
+  readMdxCollection('content/frameworks') as unknown as { id: string; data: FrameworkData }[]
+)
   .map((f) => ({ ...f, data: typesetData(f.data) }))
   .sort((a, b) => a.data.order - b.data.order);

@@ -4,10 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 
-type Node = { '@id': string; '@type': string | string[]; 'rdfs:subClassOf'?: Ref | Ref[]; 'schema:domainIncludes'?: Ref | Ref[] };
+type Node = {
+  '@id': string;
+  '@type': string | string[];
+  'rdfs:subClassOf'?: Ref | Ref[];
+  'schema:domainIncludes'?: Ref | Ref[];
+};
 type Ref = { '@id': string };
 
-const vocab = JSON.parse(readFileSync('tests/fixtures/schemaorg/schemaorg-all-https-30.0.jsonld', 'utf8')) as { '@graph': Node[] };
+const vocab = JSON.parse(readFileSync('tests/fixtures/schemaorg/schemaorg-all-https-30.0.jsonld', 'utf8')) as {
+  '@graph': Node[];
+};
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 const name = (id: string) => id.replace(/^schema:/, '');
 const isA = (n: Node, t: string) => list(n['@type']).includes(t);
@@ -15,8 +22,16 @@ const isA = (n: Node, t: string) => list(n['@type']).includes(t);
 const classes = new Map<string, string[]>();
 const properties = new Map<string, string[]>();
 for (const n of vocab['@graph']) {
-  if (isA(n, 'rdfs:Class')) classes.set(name(n['@id']), list(n['rdfs:subClassOf']).map((r) => name(r['@id'])));
-  if (isA(n, 'rdf:Property')) properties.set(name(n['@id']), list(n['schema:domainIncludes']).map((r) => name(r['@id'])));
+  if (isA(n, 'rdfs:Class'))
+    classes.set(
+      name(n['@id']),
+      list(n['rdfs:subClassOf']).map((r) => name(r['@id'])),
+    );
+  if (isA(n, 'rdf:Property'))
+    properties.set(
+      name(n['@id']),
+      list(n['schema:domainIncludes']).map((r) => name(r['@id'])),
+    );
 }
 
 export function typeExists(type: string): boolean {
@@ -50,7 +65,8 @@ export function schemaProblems(value: unknown, path = '$'): string[] {
       if (key === '@graph') problems.push(...schemaProblems(v, `${path}.@graph`));
       continue;
     }
-    if (typeof type === 'string' && !propertyAllowed(type, key)) problems.push(`${path}: ${type} has no property ${key}`);
+    if (typeof type === 'string' && !propertyAllowed(type, key))
+      problems.push(`${path}: ${type} has no property ${key}`);
     problems.push(...schemaProblems(v, `${path}.${key}`));
   }
   return problems;

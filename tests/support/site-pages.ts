@@ -14,7 +14,13 @@ function htmlFiles(dir: string): string[] {
 
 export function sitePaths(): string[] {
   return htmlFiles(CLIENT)
-    .map((f) => '/' + relative(CLIENT, f).replace(/index\.html$/, '').replace(/\.html$/, '/'))
+    .map(
+      (f) =>
+        '/' +
+        relative(CLIENT, f)
+          .replace(/index\.html$/, '')
+          .replace(/\.html$/, '/'),
+    )
     .filter((p) => p !== '/404/')
     .sort();
 }

@@ -4,8 +4,12 @@
  * syntax, not typography. Entities are decoded.
  */
 export function readerText(html: string): string[] {
-  const body = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style|svg|pre|code|template)\b[^>]*>[\s\S]*?<\/\1>/g, '\n');
-  return [...body.matchAll(/>([^<]+)</g)].map((m) => decodeEntities(m[1]!).replace(/\s+/g, ' ').trim()).filter((t) => t.length > 0);
+  const body = html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<(script|style|svg|pre|code|template)\b[^>]*>[\s\S]*?<\/\1>/g, '\n');
+  return [...body.matchAll(/>([^<]+)</g)]
+    .map((m) => decodeEntities(m[1]!).replace(/\s+/g, ' ').trim())
+    .filter((t) => t.length > 0);
 }
 
 export function decodeEntities(text: string): string {

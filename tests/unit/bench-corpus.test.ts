@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fillerBody, prng, syntheticCorpus, syntheticFramework, syntheticTrend, syntheticVersusFiles } from '../../scripts/lib/corpus.mjs';
+import {
+  fillerBody,
+  prng,
+  syntheticCorpus,
+  syntheticFramework,
+  syntheticTrend,
+  syntheticVersusFiles,
+} from '../../scripts/lib/corpus.mjs';
 import { frameworkSchema, trendSchema, versusSchema } from '../../src/content.config';
 import { allPairs, pairSlug } from '../../src/lib/pairs';
 import { pickKeysProblem } from '../../src/lib/versus';
@@ -84,7 +91,10 @@ describe('synthetic frameworks', () => {
 
   it('bring a valid versus file for every new pair, named as the pair pages are', () => {
     const corpus = syntheticCorpus('frameworks', 3);
-    const all = [...frameworkEntries.map((f) => ({ id: f.id, data: { order: f.data.order } })), ...corpus.map((e: { id: string }, i: number) => ({ id: e.id, data: { order: 1000 + i } }))];
+    const all = [
+      ...frameworkEntries.map((f) => ({ id: f.id, data: { order: f.data.order } })),
+      ...corpus.map((e: { id: string }, i: number) => ({ id: e.id, data: { order: 1000 + i } })),
+    ];
     const files = syntheticVersusFiles(
       all,
       corpus.map((e: { id: string }) => e.id),

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIGHTHOUSE_PAGES, DEFAULT_SIZES, PARTS, parseBenchArgs, signupStore } from '../../scripts/lib/bench-args.mjs';
+import {
+  DEFAULT_LIGHTHOUSE_PAGES,
+  DEFAULT_SIZES,
+  PARTS,
+  parseBenchArgs,
+  signupStore,
+} from '../../scripts/lib/bench-args.mjs';
 import { BASE_FLAGS, chromiumFlags, isLocalUrl, summarizeLhr, trappedHost } from '../../scripts/lib/lighthouse.mjs';
 import { parseGnuTime, scalingRows } from '../../scripts/lib/scaling.mjs';
 import { checkStoredOnce } from '../../scripts/lib/stored-once.mjs';
@@ -7,7 +13,15 @@ import { formatTable, kb } from '../../scripts/lib/table.mjs';
 
 describe('parseBenchArgs', () => {
   it('runs every part with the default sizes when given nothing', () => {
-    expect(parseBenchArgs([], {})).toEqual({ parts: PARTS, sizes: DEFAULT_SIZES, corpus: 'trends', runs: 1, pages: DEFAULT_LIGHTHOUSE_PAGES, skipBuild: false, help: false });
+    expect(parseBenchArgs([], {})).toEqual({
+      parts: PARTS,
+      sizes: DEFAULT_SIZES,
+      corpus: 'trends',
+      runs: 1,
+      pages: DEFAULT_LIGHTHOUSE_PAGES,
+      skipBuild: false,
+      help: false,
+    });
   });
 
   it('selects parts (in the fixed order) and sizes from flags', () => {
@@ -18,7 +32,10 @@ describe('parseBenchArgs', () => {
   });
 
   it('reads BENCH_* variables, and flags win over them', () => {
-    expect(parseBenchArgs([], { BENCH_ONLY: 'lighthouse', BENCH_SIZES: '100' })).toMatchObject({ parts: ['lighthouse'], sizes: [100] });
+    expect(parseBenchArgs([], { BENCH_ONLY: 'lighthouse', BENCH_SIZES: '100' })).toMatchObject({
+      parts: ['lighthouse'],
+      sizes: [100],
+    });
     expect(parseBenchArgs(['--sizes', '50'], { BENCH_SIZES: '100' }).sizes).toEqual([50]);
   });
 
@@ -53,7 +70,15 @@ describe('signupStore', () => {
 
 describe('formatTable', () => {
   it('right-aligns numeric columns and left-aligns text, with a rule under the header', () => {
-    expect(formatTable(['page', 'KB', 'note'], [['/', '12.5', 'ok'], ['/frameworks/django/', '3.0', '+4.3 over']]).split('\n')).toEqual([
+    expect(
+      formatTable(
+        ['page', 'KB', 'note'],
+        [
+          ['/', '12.5', 'ok'],
+          ['/frameworks/django/', '3.0', '+4.3 over'],
+        ],
+      ).split('\n'),
+    ).toEqual([
       'page                   KB  note',
       '-------------------  ----  ---------',
       '/                    12.5  ok',
@@ -89,7 +114,14 @@ describe('loopback checks', () => {
   it('Chromium gets the project flags, and every service URL it is given points at loopback', () => {
     const flags = chromiumFlags({ trapPort: 9999, profile: '/tmp/p' });
     expect(flags.slice(0, BASE_FLAGS.length)).toEqual(BASE_FLAGS);
-    expect(BASE_FLAGS).toEqual(['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']);
+    expect(BASE_FLAGS).toEqual([
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ]);
     const urls = flags.flatMap((f) => f.match(/[a-z]+:\/\/[^\s,/]+/g) ?? []);
     expect(urls.length).toBeGreaterThanOrEqual(3);
     for (const u of urls) expect(isLocalUrl(u), u).toBe(true);
@@ -117,13 +149,26 @@ describe('summarizeLhr', () => {
       seo: category(1, []),
     },
     audits: {
-      'largest-contentful-paint': { score: 0.9, numericValue: 2512.4, title: 'Largest Contentful Paint', displayValue: '2.5 s' },
+      'largest-contentful-paint': {
+        score: 0.9,
+        numericValue: 2512.4,
+        title: 'Largest Contentful Paint',
+        displayValue: '2.5 s',
+      },
       'total-blocking-time': { score: 0.5, numericValue: 420, title: 'Total Blocking Time', displayValue: '420 ms' },
       'cumulative-layout-shift': { score: 1, numericValue: 0, title: 'Cumulative Layout Shift' },
       'first-contentful-paint': { score: 1, numericValue: 900, title: 'First Contentful Paint' },
       'render-blocking-insight': { score: 0, title: 'Render blocking requests' },
       'errors-in-console': { score: 0, title: 'Browser errors were logged to the console' },
-      'network-requests': { details: { items: [{ url: 'http://127.0.0.1:5000/' }, { url: 'https://cdn.example.org/x.js' }, { url: 'data:image/png;base64,AA' }] } },
+      'network-requests': {
+        details: {
+          items: [
+            { url: 'http://127.0.0.1:5000/' },
+            { url: 'https://cdn.example.org/x.js' },
+            { url: 'data:image/png;base64,AA' },
+          ],
+        },
+      },
     },
   };
 
@@ -137,11 +182,19 @@ describe('summarizeLhr', () => {
   });
 
   it('lists the weighted audits that lost points, costliest first, ignoring unweighted ones', () => {
-    expect(summarizeLhr(lhr).lost.map((l: { id: string }) => l.id)).toEqual(['total-blocking-time', 'largest-contentful-paint', 'errors-in-console']);
+    expect(summarizeLhr(lhr).lost.map((l: { id: string }) => l.id)).toEqual([
+      'total-blocking-time',
+      'largest-contentful-paint',
+      'errors-in-console',
+    ]);
   });
 
   it('copes with a failed run', () => {
-    const s = summarizeLhr({ runtimeError: { message: 'Chrome prevented page load' }, categories: { performance: { score: null, auditRefs: [] } }, audits: {} });
+    const s = summarizeLhr({
+      runtimeError: { message: 'Chrome prevented page load' },
+      categories: { performance: { score: null, auditRefs: [] } },
+      audits: {},
+    });
     expect(s.runtimeError).toBe('Chrome prevented page load');
     expect(s.scores.performance).toBeUndefined();
   });
@@ -149,12 +202,27 @@ describe('summarizeLhr', () => {
 
 describe('scaling', () => {
   it('reads the last "%e %U %S %M" line of GNU time', () => {
-    expect(parseGnuTime('Command exited with non-zero status 1\n12.34 20.01 1.50 812345\n')).toEqual({ wallSeconds: 12.34, userSeconds: 20.01, systemSeconds: 1.5, maxRssKb: 812345 });
+    expect(parseGnuTime('Command exited with non-zero status 1\n12.34 20.01 1.50 812345\n')).toEqual({
+      wallSeconds: 12.34,
+      userSeconds: 20.01,
+      systemSeconds: 1.5,
+      maxRssKb: 812345,
+    });
     expect(parseGnuTime('garbage')).toBeUndefined();
   });
 
   it('gives per-page figures and the marginal cost of the added pages', () => {
-    const run = (htmlPages: number, wallSeconds: number, maxRssKb: number) => ({ entries: htmlPages - 30, htmlPages, ogImages: htmlPages, wallSeconds, userSeconds: wallSeconds, systemSeconds: 0, maxRssKb, loadBefore: 1, loadAfter: 1 });
+    const run = (htmlPages: number, wallSeconds: number, maxRssKb: number) => ({
+      entries: htmlPages - 30,
+      htmlPages,
+      ogImages: htmlPages,
+      wallSeconds,
+      userSeconds: wallSeconds,
+      systemSeconds: 0,
+      maxRssKb,
+      loadBefore: 1,
+      loadAfter: 1,
+    });
     const [a, b] = scalingRows([run(130, 13, 1024 * 100), run(530, 33, 1024 * 300)]);
     expect(a).toMatchObject({ msPerPage: 100, marginalMsPerPage: undefined, peakMb: 100, cpuShare: 1 });
     expect(b?.marginalMsPerPage).toBe(50);
@@ -164,10 +232,20 @@ describe('scaling', () => {
 
 describe('checkStoredOnce', () => {
   it('accepts every acknowledged address stored once, and counts rows from requests in flight apart', () => {
-    expect(checkStoredOnce(['a', 'b'], ['a', 'b', 'c'])).toEqual({ acknowledged: 2, storedOnce: 2, inFlight: 1, wrong: [] });
+    expect(checkStoredOnce(['a', 'b'], ['a', 'b', 'c'])).toEqual({
+      acknowledged: 2,
+      storedOnce: 2,
+      inFlight: 1,
+      wrong: [],
+    });
   });
 
   it('names an acknowledged address that is missing or stored twice', () => {
-    expect(checkStoredOnce(['a', 'b', 'c'], ['a', 'c', 'c'])).toEqual({ acknowledged: 3, storedOnce: 1, inFlight: 2, wrong: ['b', 'c'] });
+    expect(checkStoredOnce(['a', 'b', 'c'], ['a', 'c', 'c'])).toEqual({
+      acknowledged: 3,
+      storedOnce: 1,
+      inFlight: 2,
+      wrong: ['b', 'c'],
+    });
   });
 });

@@ -3,7 +3,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compressedSizes, cssReferences, pageUrl, pageWeights, referencedAssets, scriptClosure, sitePath } from '../../scripts/lib/page-weight.mjs';
+import {
+  compressedSizes,
+  cssReferences,
+  pageUrl,
+  pageWeights,
+  referencedAssets,
+  scriptClosure,
+  sitePath,
+} from '../../scripts/lib/page-weight.mjs';
 
 describe('sitePath', () => {
   it.each([
@@ -75,7 +83,11 @@ describe('scriptClosure', () => {
       '/_astro/b.js': 'import { a } from "./a.js";',
     };
     const read = (url: string) => Buffer.from(files[url] ?? '');
-    expect([...scriptClosure('/_astro/page.js', read)].sort()).toEqual(['/_astro/a.js', '/_astro/b.js', '/_astro/page.js']);
+    expect([...scriptClosure('/_astro/page.js', read)].sort()).toEqual([
+      '/_astro/a.js',
+      '/_astro/b.js',
+      '/_astro/page.js',
+    ]);
   });
 });
 
@@ -99,7 +111,10 @@ describe('pageWeights over a small built site', () => {
   };
   const png = Buffer.alloc(700, 7);
   const font = Buffer.alloc(1200, 3);
-  put('index.html', '<link rel="stylesheet" href="/_astro/site.css"><link rel="stylesheet" media="print" href="/_astro/print.css"><script type="module" src="/_astro/page.js"></script><img src="/img/a.png" width="1" height="1" alt="">');
+  put(
+    'index.html',
+    '<link rel="stylesheet" href="/_astro/site.css"><link rel="stylesheet" media="print" href="/_astro/print.css"><script type="module" src="/_astro/page.js"></script><img src="/img/a.png" width="1" height="1" alt="">',
+  );
   put('docs/index.html', '<link rel="stylesheet" href="/_astro/site.css"><p>no scripts</p>');
   put('_astro/site.css', '@import "./base.css"; body { background: url(/img/bg.png) }');
   put('_astro/base.css', '@font-face { font-family: X; src: url(/fonts/x.woff2) }');
@@ -131,7 +146,9 @@ describe('pageWeights over a small built site', () => {
   });
 
   it('critical bytes are the HTML and the render-blocking CSS (not print CSS, not module scripts)', () => {
-    const blockingCss = compressedSizes('@import "./base.css"; body { background: url(/img/bg.png) }').gzip + compressedSizes('@font-face { font-family: X; src: url(/fonts/x.woff2) }').gzip;
+    const blockingCss =
+      compressedSizes('@import "./base.css"; body { background: url(/img/bg.png) }').gzip +
+      compressedSizes('@font-face { font-family: X; src: url(/fonts/x.woff2) }').gzip;
     expect(home?.critical.gzip).toBe((home?.html.gzip ?? 0) + blockingCss);
     expect(home?.total.raw).toBe((home?.html.raw ?? 0) + (home?.css.raw ?? 0) + (home?.js.raw ?? 0) + 1400 + 1200);
   });

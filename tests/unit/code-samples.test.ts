@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblem, majorOf, readTarget, SAMPLE_LANGUAGES, sampleExtension, syntaxProblems } from '../support/code-samples';
+import {
+  formatProblem,
+  majorOf,
+  readTarget,
+  SAMPLE_LANGUAGES,
+  sampleExtension,
+  syntaxProblems,
+} from '../support/code-samples';
 
 /** The smallest valid program in each language: proves each grammar loads (its ABI suits web-tree-sitter). */
 const VALID: Record<keyof typeof SAMPLE_LANGUAGES, string> = {
@@ -42,14 +49,22 @@ describe('syntaxProblems', () => {
 
 describe('formatProblem', () => {
   it('writes file:line:column, which terminals and editors link', () => {
-    expect(formatProblem({ file: 'x/sample.js', line: 8, column: 64, kind: 'missing', text: ')' })).toBe('x/sample.js:8:64: missing ")"');
-    expect(formatProblem({ file: 'x/sample.py', line: 9, column: 5, kind: 'error', text: 'if x' })).toBe('x/sample.py:9:5: syntax error at "if x"');
+    expect(formatProblem({ file: 'x/sample.js', line: 8, column: 64, kind: 'missing', text: ')' })).toBe(
+      'x/sample.js:8:64: missing ")"',
+    );
+    expect(formatProblem({ file: 'x/sample.py', line: 9, column: 5, kind: 'error', text: 'if x' })).toBe(
+      'x/sample.py:9:5: syntax error at "if x"',
+    );
   });
 });
 
 describe('readTarget', () => {
   it('reads the first line in // and # comments, including names with spaces', () => {
-    expect(readTarget('// Targets: Spring Boot 4\npackage a;\n')).toEqual({ framework: 'Spring Boot', major: 4, line: 1 });
+    expect(readTarget('// Targets: Spring Boot 4\npackage a;\n')).toEqual({
+      framework: 'Spring Boot',
+      major: 4,
+      line: 1,
+    });
     expect(readTarget('# Targets: Django 6\nimport os\n')).toEqual({ framework: 'Django', major: 6, line: 1 });
   });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compareSortKeys, FACT_COLUMNS, factsRows, RATING_COLUMNS, ratingsRows, upgradeRows, type ComparedFramework } from '../../src/lib/comparison';
+import {
+  compareSortKeys,
+  FACT_COLUMNS,
+  factsRows,
+  RATING_COLUMNS,
+  ratingsRows,
+  upgradeRows,
+  type ComparedFramework,
+} from '../../src/lib/comparison';
 import { RATING_DIMENSIONS, RATING_KEYS } from '../../src/lib/ratings';
 import { frameworkEntries } from '../support/collections';
 
@@ -13,7 +21,14 @@ const fw = (id: string, performance: number, security: number): ComparedFramewor
   license: 'MIT',
   currentVersion: '1.2.3',
   firstRelease: 2020,
-  ratings: { performance: rating(performance), scalability: rating(3), security: rating(security), learningCurve: rating(3), ecosystem: rating(3), jobMarket: rating(3) },
+  ratings: {
+    performance: rating(performance),
+    scalability: rating(3),
+    security: rating(security),
+    learningCurve: rating(3),
+    ecosystem: rating(3),
+    jobMarket: rating(3),
+  },
 });
 
 describe('ratings rows', () => {
@@ -40,7 +55,9 @@ describe('ratings rows', () => {
       const scores = frameworkEntries.map((f) => f.data.ratings[key].score);
       const top = Math.max(...scores);
       const leaders = real.filter((r) => r.cells.find((c) => c.key === key)!.leads).map((r) => r.id);
-      const expected = scores.every((s) => s === top) ? [] : frameworkEntries.filter((f) => f.data.ratings[key].score === top).map((f) => f.id);
+      const expected = scores.every((s) => s === top)
+        ? []
+        : frameworkEntries.filter((f) => f.data.ratings[key].score === top).map((f) => f.id);
       expect(leaders, key).toEqual(expected);
     }
   });
@@ -62,7 +79,8 @@ describe('facts rows', () => {
 });
 
 describe('compareSortKeys', () => {
-  const sort = (keys: string[], numeric: boolean, direction: 'ascending' | 'descending') => [...keys].sort((a, b) => compareSortKeys(a, b, numeric, direction));
+  const sort = (keys: string[], numeric: boolean, direction: 'ascending' | 'descending') =>
+    [...keys].sort((a, b) => compareSortKeys(a, b, numeric, direction));
   it('numbers by value, not as text', () => {
     expect(sort(['10', '9', '2'], true, 'ascending')).toEqual(['2', '9', '10']);
     expect(sort(['10', '9', '2'], true, 'descending')).toEqual(['10', '9', '2']);
@@ -74,12 +92,26 @@ describe('compareSortKeys', () => {
 });
 
 describe('upgrade rows', () => {
-  const line = (cycle: string, releaseDate: string, eol: string | false, lts = false) => ({ cycle, releaseDate, lts, eoas: false as const, eol });
+  const line = (cycle: string, releaseDate: string, eol: string | false, lts = false) => ({
+    cycle,
+    releaseDate,
+    lts,
+    eoas: false as const,
+    eol,
+  });
   it('say how often a new line comes, how long each lasts and what the newest has left, for the day given', () => {
-    const cycles = [line('3', '2026-06-01', '2027-06-01'), line('2', '2025-06-01', '2027-06-01', true), line('1', '2024-06-01', '2025-06-01')];
-    expect(upgradeRows([{ id: 'x', name: 'X', cycles }], '2026-11-27')).toEqual([{ id: 'x', name: 'X', cells: ['every 12 months', 'for 12 months', 'for 24 months (2 years)', '6 months'] }]);
+    const cycles = [
+      line('3', '2026-06-01', '2027-06-01'),
+      line('2', '2025-06-01', '2027-06-01', true),
+      line('1', '2024-06-01', '2025-06-01'),
+    ];
+    expect(upgradeRows([{ id: 'x', name: 'X', cycles }], '2026-11-27')).toEqual([
+      { id: 'x', name: 'X', cells: ['every 12 months', 'for 12 months', 'for 24 months (2 years)', '6 months'] },
+    ]);
   });
   it('say plainly when the data has too little to go on', () => {
-    expect(upgradeRows([{ id: 'e', name: 'E', cycles: [line('5', '2024-09-09', false)] }], '2026-11-27')[0]!.cells).toEqual(['one in five years', 'no end dates announced', 'no LTS lines', 'no end announced']);
+    expect(
+      upgradeRows([{ id: 'e', name: 'E', cycles: [line('5', '2024-09-09', false)] }], '2026-11-27')[0]!.cells,
+    ).toEqual(['one in five years', 'no end dates announced', 'no LTS lines', 'no end announced']);
   });
 });

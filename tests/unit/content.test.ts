@@ -17,7 +17,8 @@ describe('content collections', () => {
     expect(frameworkIds.length).toBeGreaterThanOrEqual(5);
     expect(trends.length).toBeGreaterThanOrEqual(5);
     expect(faq.length).toBeGreaterThanOrEqual(10);
-    for (const id of [...frameworkIds, ...trends.map((t) => t.id)]) expect(id, 'ids are URL slugs').toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    for (const id of [...frameworkIds, ...trends.map((t) => t.id)])
+      expect(id, 'ids are URL slugs').toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(new Set(frameworkIds).size).toBe(frameworkIds.length);
   });
 
@@ -27,12 +28,16 @@ describe('content collections', () => {
     for (const s of data.sources) expect(new URL(s.url).protocol).toBe('https:');
   });
 
-  it.each(frameworks.map((f) => [f.id, f] as const))('%s has 900–1,800 words (body, pros/cons and verdict)', (_id, entry) => {
-    const data = frameworkSchema.parse(entry.data);
-    const words = countWords(entry.body) + countWords([data.verdict, ...data.strengths, ...data.weaknesses].join(' '));
-    expect(words).toBeGreaterThanOrEqual(900);
-    expect(words).toBeLessThanOrEqual(1800);
-  });
+  it.each(frameworks.map((f) => [f.id, f] as const))(
+    '%s has 900–1,800 words (body, pros/cons and verdict)',
+    (_id, entry) => {
+      const data = frameworkSchema.parse(entry.data);
+      const words =
+        countWords(entry.body) + countWords([data.verdict, ...data.strengths, ...data.weaknesses].join(' '));
+      expect(words).toBeGreaterThanOrEqual(900);
+      expect(words).toBeLessThanOrEqual(1800);
+    },
+  );
 
   it('every trend and FAQ entry passes its schema and references only existing frameworks', () => {
     for (const t of trends) {
@@ -47,7 +52,12 @@ describe('content collections', () => {
 
   it('further reading: every entry passes its schema, and every framework has its official tutorial', () => {
     for (const r of reading) readingSchema.parse(r);
-    expect(reading.map((r) => r['framework']).filter(Boolean).sort()).toEqual([...frameworkIds].sort());
+    expect(
+      reading
+        .map((r) => r['framework'])
+        .filter(Boolean)
+        .sort(),
+    ).toEqual([...frameworkIds].sort());
   });
 
   const releaseFiles = readdirSync('content/releases').filter((f) => f.endsWith('.yaml'));
@@ -58,7 +68,11 @@ describe('content collections', () => {
     expect(data.cycles.length).toBeGreaterThan(0);
     const dates = data.cycles.map((c) => c.releaseDate);
     expect(dates).toEqual([...dates].sort().reverse());
-    for (const { source: _, ...fields } of data.overrides) expect(data.cycles.find((c) => c.cycle === fields.cycle), `${file}: override of ${fields.cycle}`).toMatchObject(fields);
+    for (const { source: _, ...fields } of data.overrides)
+      expect(
+        data.cycles.find((c) => c.cycle === fields.cycle),
+        `${file}: override of ${fields.cycle}`,
+      ).toMatchObject(fields);
   });
 
   it('keeps FAQ ids unique (they are the anchors on the page)', () => {
@@ -69,7 +83,12 @@ describe('content collections', () => {
 
 describe('broken entries are refused, naming the field', () => {
   const valid = frameworks.find((f) => f.id === 'django')!.data;
-  const issuePaths = (data: unknown, schema: { safeParse: (d: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } } = frameworkSchema) => {
+  const issuePaths = (
+    data: unknown,
+    schema: {
+      safeParse: (d: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } };
+    } = frameworkSchema,
+  ) => {
     const result = schema.safeParse(data);
     expect(result.success).toBe(false);
     return result.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -77,11 +96,21 @@ describe('broken entries are refused, naming the field', () => {
 
   it('release data: an override adding a line without its release date, and a date that is not one', () => {
     const dotnet = parse(readFileSync('content/releases/dotnet.yaml', 'utf8'));
-    expect(issuePaths({ ...dotnet, overrides: [{ cycle: '99', eol: '2030-01-01', source: 'https://example.org/' }] }, releaseSchema)).toContain(
-      'overrides.0.releaseDate: cycle 99 is not in the endoflife data, so its override needs a releaseDate',
+    expect(
+      issuePaths(
+        { ...dotnet, overrides: [{ cycle: '99', eol: '2030-01-01', source: 'https://example.org/' }] },
+        releaseSchema,
+      ),
+    ).toContain('overrides.0.releaseDate: cycle 99 is not in the endoflife data, so its override needs a releaseDate');
+    expect(
+      issuePaths(
+        { ...dotnet, overrides: [{ cycle: '10', eol: '14 Nov 2028', source: 'https://example.org/' }] },
+        releaseSchema,
+      ),
+    ).toContain('overrides.0.eol: must be a date like 2026-11-27');
+    expect(issuePaths({ ...dotnet, overrides: [{ cycle: '10', eol: '2028-11-14' }] }, releaseSchema)).toContainEqual(
+      expect.stringMatching(/^overrides.0.source: /),
     );
-    expect(issuePaths({ ...dotnet, overrides: [{ cycle: '10', eol: '14 Nov 2028', source: 'https://example.org/' }] }, releaseSchema)).toContain('overrides.0.eol: must be a date like 2026-11-27');
-    expect(issuePaths({ ...dotnet, overrides: [{ cycle: '10', eol: '2028-11-14' }] }, releaseSchema)).toContainEqual(expect.stringMatching(/^overrides.0.source: /));
   });
 
   it('a missing field', () => {
@@ -90,7 +119,9 @@ describe('broken entries are refused, naming the field', () => {
   });
 
   it('a bad URL', () => {
-    expect(issuePaths({ ...valid, homepage: 'http://example.com' }).join('\n')).toMatch(/^homepage: must be an absolute https/m);
+    expect(issuePaths({ ...valid, homepage: 'http://example.com' }).join('\n')).toMatch(
+      /^homepage: must be an absolute https/m,
+    );
   });
 
   it('an unknown use-case key', () => {
@@ -98,7 +129,10 @@ describe('broken entries are refused, naming the field', () => {
   });
 
   it('a rating of 7', () => {
-    const ratings = { ...(valid['ratings'] as object), security: { score: 7, reason: 'Seven is not on a five-point scale at all.' } };
+    const ratings = {
+      ...(valid['ratings'] as object),
+      security: { score: 7, reason: 'Seven is not on a five-point scale at all.' },
+    };
     expect(issuePaths({ ...valid, ratings }).join('\n')).toMatch(/^ratings\.security\.score: ratings go from 1 to 5/m);
   });
 
@@ -109,6 +143,8 @@ describe('broken entries are refused, naming the field', () => {
   it('a dangling framework reference', () => {
     const trend = trends[0]!.data;
     const support = [{ framework: 'expresso', how: 'A framework that does not exist in this guide at all.' }];
-    expect(issuePaths({ ...trend, support }, trendSchema).join('\n')).toMatch(/^support\.0\.framework: unknown framework "expresso"/m);
+    expect(issuePaths({ ...trend, support }, trendSchema).join('\n')).toMatch(
+      /^support\.0\.framework: unknown framework "expresso"/m,
+    );
   });
 });

@@ -14,12 +14,17 @@ describe('tightenCsp', () => {
       `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' '${scriptHash(theme)}' ${unused}; style-src 'self' '${scriptHash('')}' '${scriptHash('b{}')}';`,
       `<script>${theme}</script><style>b{}</style><script type="module" src="/a.js"></script>`,
     );
-    expect(policyOf(tightenCsp(html))).toBe(`default-src 'self'; script-src 'self' 'wasm-unsafe-eval' '${scriptHash(theme)}'; style-src 'self' '${scriptHash('b{}')}';`);
+    expect(policyOf(tightenCsp(html))).toBe(
+      `default-src 'self'; script-src 'self' 'wasm-unsafe-eval' '${scriptHash(theme)}'; style-src 'self' '${scriptHash('b{}')}';`,
+    );
   });
 
   it('does not count data blocks such as JSON-LD as scripts', () => {
     const json = '{"@type":"Thing"}';
-    const html = page(`script-src 'self' '${scriptHash(json)}';`, `<script type="application/ld+json">${json}</script>`);
+    const html = page(
+      `script-src 'self' '${scriptHash(json)}';`,
+      `<script type="application/ld+json">${json}</script>`,
+    );
     expect(policyOf(tightenCsp(html))).toBe(`script-src 'self';`);
   });
 

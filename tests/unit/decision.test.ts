@@ -23,7 +23,11 @@ import { PROFILES } from '../support/profiles';
 const candidates = toCandidates(frameworkEntries);
 const none: Profile = { languages: [] };
 /** Every answer the form offers, as the one-answer profile it makes. */
-const answers = QUESTIONS.flatMap((q) => Object.keys(q.options).map((value) => [`${q.name}=${value}`, profileFromParams(new URLSearchParams([[q.name, value]]))] as const));
+const answers = QUESTIONS.flatMap((q) =>
+  Object.keys(q.options).map(
+    (value) => [`${q.name}=${value}`, profileFromParams(new URLSearchParams([[q.name, value]]))] as const,
+  ),
+);
 const pointsOf = (profile: Profile) => new Map(recommend(candidates, profile).map((r) => [r.id, r.score]));
 
 describe('recommend', () => {
@@ -48,8 +52,19 @@ describe('recommend', () => {
   it('gives points for a known language and a matching use case, and explains them in sentences', () => {
     const rating = { score: 3, reason: 'Average.' };
     const base: Candidate = {
-      id: 'x', name: 'X', order: 1, languages: ['Python'], bestFor: ['ai-and-data'],
-      ratings: { performance: rating, scalability: rating, security: rating, learningCurve: rating, ecosystem: rating, jobMarket: rating },
+      id: 'x',
+      name: 'X',
+      order: 1,
+      languages: ['Python'],
+      bestFor: ['ai-and-data'],
+      ratings: {
+        performance: rating,
+        scalability: rating,
+        security: rating,
+        learningCurve: rating,
+        ecosystem: rating,
+        jobMarket: rating,
+      },
     };
     const other: Candidate = { ...base, id: 'y', name: 'Y', order: 2, languages: ['PHP'], bestFor: ['rapid-web'] };
     const [first, second] = recommend([other, base], { build: 'ai-and-data', languages: ['python'] });
@@ -63,12 +78,20 @@ describe('recommend', () => {
   });
 
   it('a workplace reason names another of the framework’s best uses than the one the reader picked, when it has one', () => {
-    const [spring] = recommend(candidates.filter((c) => c.bestFor.includes('enterprise') && c.bestFor.includes('corporate-cloud')), { languages: [], build: 'enterprise', context: 'enterprise' });
-    expect(spring!.reasons.map((r) => r.text)).toContain('Suits a large enterprise: our article recommends it for corporate and cloud environments.');
+    const [spring] = recommend(
+      candidates.filter((c) => c.bestFor.includes('enterprise') && c.bestFor.includes('corporate-cloud')),
+      { languages: [], build: 'enterprise', context: 'enterprise' },
+    );
+    expect(spring!.reasons.map((r) => r.text)).toContain(
+      'Suits a large enterprise: our article recommends it for corporate and cloud environments.',
+    );
   });
 
   it('breaks ties by the guide order', () => {
-    const ranking = recommend(candidates.map((c) => ({ ...c, bestFor: [], languages: [] })), { languages: [], context: 'enterprise' });
+    const ranking = recommend(
+      candidates.map((c) => ({ ...c, bestFor: [], languages: [] })),
+      { languages: [], context: 'enterprise' },
+    );
     const order = [...candidates].sort((a, b) => a.order - b.order).map((c) => c.id);
     expect(ranking.map((r) => r.id)).toEqual(order);
   });
@@ -111,15 +134,23 @@ describe('every answer, over the real content', () => {
   });
 
   it('the hosting question leaves out containers and serverless because every framework supports both, as its hint says', () => {
-    expect(QUESTIONS.find((q) => q.name === 'hosting')!.hint).toContain('every framework here as running in containers and as serverless functions');
+    expect(QUESTIONS.find((q) => q.name === 'hosting')!.hint).toContain(
+      'every framework here as running in containers and as serverless functions',
+    );
     for (const trend of ['cloud-native', 'serverless']) {
-      const listed = trendEntries.find((t) => t.id === trend)!.data.support.map((s) => s.framework.id).sort();
-      expect(listed, `${trend}: a framework missing here could make the question worth asking again`).toEqual(candidates.map((c) => c.id).sort());
+      const listed = trendEntries
+        .find((t) => t.id === trend)!
+        .data.support.map((s) => s.framework.id)
+        .sort();
+      expect(listed, `${trend}: a framework missing here could make the question worth asking again`).toEqual(
+        candidates.map((c) => c.id).sort(),
+      );
     }
   });
 
   it('every language the articles name belongs to a family the helper asks about', () => {
-    for (const c of candidates) for (const language of c.languages) expect(languageFamily(language), `${c.id}: ${language}`).toBeDefined();
+    for (const c of candidates)
+      for (const language of c.languages) expect(languageFamily(language), `${c.id}: ${language}`).toBeDefined();
   });
 });
 
@@ -130,13 +161,25 @@ describe('answers in the query string', () => {
   });
 
   it('keeps question order, repeats languages and leaves out what was not answered', () => {
-    expect(profileToParams({ languages: ['python', 'php'], priority: 'security', build: 'enterprise' }).toString()).toBe('build=enterprise&languages=python&languages=php&priority=security');
+    expect(
+      profileToParams({ languages: ['python', 'php'], priority: 'security', build: 'enterprise' }).toString(),
+    ).toBe('build=enterprise&languages=python&languages=php&priority=security');
     expect(profileToParams(none).toString()).toBe('');
   });
 
   it('ignores values that are not options, and unknown keys', () => {
-    const profile = profileFromParams(new URLSearchParams('build=toString&languages=cobol&languages=php&languages=php&context=__proto__&hosting=&priority=speed&utm_source=x'));
-    expect(profile).toEqual({ build: undefined, languages: ['php'], context: undefined, hosting: undefined, priority: undefined });
+    const profile = profileFromParams(
+      new URLSearchParams(
+        'build=toString&languages=cobol&languages=php&languages=php&context=__proto__&hosting=&priority=speed&utm_source=x',
+      ),
+    );
+    expect(profile).toEqual({
+      build: undefined,
+      languages: ['php'],
+      context: undefined,
+      hosting: undefined,
+      priority: undefined,
+    });
     expect(answeredCount(profile)).toBe(1);
   });
 });
@@ -160,7 +203,9 @@ describe('labels and points', () => {
     expect(topPickText([])).toBe('');
     expect(topPickText([r('A', 9), r('B', 4)])).toBe('Top pick: A, 9 points.');
     expect(topPickText([r('A', 1), r('B', 1), r('C', 0)])).toBe('Tied at the top: A and B, 1 point each.');
-    expect(topPickText([r('A', 4), r('B', 4), r('C', 4), r('D', 2)])).toBe('Tied at the top: A and 2 others, 4 points each.');
+    expect(topPickText([r('A', 4), r('B', 4), r('C', 4), r('D', 2)])).toBe(
+      'Tied at the top: A and 2 others, 4 points each.',
+    );
   });
 
   it('formats points with their sign, and totals in words', () => {

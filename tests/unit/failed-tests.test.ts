@@ -9,12 +9,18 @@ describe('failed tests named at the end of npm test', () => {
           name: '/work/repo/tests/unit/a.test.ts',
           assertionResults: [
             { fullName: 'a passes', status: 'passed', failureMessages: [] },
-            { fullName: 'a › breaks', status: 'failed', failureMessages: ['\u001b[31mAssertionError: expected 1 to be 2\u001b[39m\n    at stack'] },
+            {
+              fullName: 'a › breaks',
+              status: 'failed',
+              failureMessages: ['\u001b[31mAssertionError: expected 1 to be 2\u001b[39m\n    at stack'],
+            },
           ],
         },
       ],
     };
-    expect(vitestFailures(report)).toEqual([{ name: 'tests/unit/a.test.ts › a › breaks', reason: 'AssertionError: expected 1 to be 2' }]);
+    expect(vitestFailures(report)).toEqual([
+      { name: 'tests/unit/a.test.ts › a › breaks', reason: 'AssertionError: expected 1 to be 2' },
+    ]);
   });
 
   it('reads Playwright’s report: unexpected and flaky tests, with project, describe titles and the first error', () => {
@@ -23,14 +29,34 @@ describe('failed tests named at the end of npm test', () => {
         {
           title: 'pages.spec.ts',
           file: 'pages.spec.ts',
-          specs: [{ title: 'ok', file: 'pages.spec.ts', tests: [{ projectName: 'desktop', status: 'expected', results: [] }] }],
+          specs: [
+            {
+              title: 'ok',
+              file: 'pages.spec.ts',
+              tests: [{ projectName: 'desktop', status: 'expected', results: [] }],
+            },
+          ],
           suites: [
             {
               title: 'with JavaScript',
               file: 'pages.spec.ts',
               specs: [
-                { title: 'breaks', file: 'pages.spec.ts', tests: [{ projectName: 'desktop', status: 'unexpected', results: [{ errors: [{ message: 'Error: timed out\nmore' }] }] }] },
-                { title: 'wobbles', file: 'pages.spec.ts', tests: [{ projectName: 'desktop', status: 'flaky', results: [{ errors: [] }] }] },
+                {
+                  title: 'breaks',
+                  file: 'pages.spec.ts',
+                  tests: [
+                    {
+                      projectName: 'desktop',
+                      status: 'unexpected',
+                      results: [{ errors: [{ message: 'Error: timed out\nmore' }] }],
+                    },
+                  ],
+                },
+                {
+                  title: 'wobbles',
+                  file: 'pages.spec.ts',
+                  tests: [{ projectName: 'desktop', status: 'flaky', results: [{ errors: [] }] }],
+                },
               ],
             },
           ],

@@ -15,7 +15,13 @@ const MONTH = '(?:January|February|March|April|May|June|July|August|September|Oc
 const PATTERNS: [string, RegExp][] = [
   ['version', new RegExp(String.raw`(?<![\w.])${PRODUCT}\s+v?\d+(?:\.\d+)*(?:\.x)?(?![\w])`, 'g')],
   ['version', /(?<![\w.$-])v?\d+\.(?:\d+|x)(?:\.\d+)*(?![\w])/g],
-  ['date', new RegExp(String.raw`\b\d{1,2} ${MONTH},? \d{4}\b|\b${MONTH} \d{1,2}(?:st|nd|rd|th)?, \d{4}\b|\b${MONTH} \d{4}\b|\bQ[1-4] \d{4}\b|\b\d{4}-\d{2}-\d{2}\b`, 'g')],
+  [
+    'date',
+    new RegExp(
+      String.raw`\b\d{1,2} ${MONTH},? \d{4}\b|\b${MONTH} \d{1,2}(?:st|nd|rd|th)?, \d{4}\b|\b${MONTH} \d{4}\b|\bQ[1-4] \d{4}\b|\b\d{4}-\d{2}-\d{2}\b`,
+      'g',
+    ),
+  ],
 ];
 
 /**
@@ -23,11 +29,19 @@ const PATTERNS: [string, RegExp][] = [
  * specifications, the reference period of a statistic). Keep it short: a release fact belongs in a tag.
  */
 const ALLOWED: { file: string; text: string; reason: string }[] = [
-  { file: 'content/faq.yaml', text: 'v23.6.0', reason: 'when Node.js turned type stripping on: feature history from the Node.js docs, not a release line' },
+  {
+    file: 'content/faq.yaml',
+    text: 'v23.6.0',
+    reason: 'when Node.js turned type stripping on: feature history from the Node.js docs, not a release line',
+  },
   { file: 'content/faq.yaml', text: 'v22.18.0', reason: 'the same feature, backported: feature history' },
   { file: 'content/faq.yaml', text: 'v25.2.0', reason: 'when type stripping was marked stable: feature history' },
   { file: 'content/faq.yaml', text: 'v24.12.0', reason: 'the same, backported: feature history' },
-  { file: 'content/frameworks/aspnet-core/index.mdx', text: 'OpenAPI 3.2', reason: 'a version of the OpenAPI specification, which has no release data here' },
+  {
+    file: 'content/frameworks/aspnet-core/index.mdx',
+    text: 'OpenAPI 3.2',
+    reason: 'a version of the OpenAPI specification, which has no release data here',
+  },
 ];
 
 export interface Finding {
@@ -38,7 +52,21 @@ export interface Finding {
 }
 
 /** Frontmatter keys whose strings readers see as prose (ratings belong to the rubric; sources are citations). */
-const EDITORIAL_KEYS = new Set(['tagline', 'description', 'strengths', 'weaknesses', 'verdict', 'title', 'summary', 'whyItMatters', 'support', 'lead', 'pick', 'question', 'answer']);
+const EDITORIAL_KEYS = new Set([
+  'tagline',
+  'description',
+  'strengths',
+  'weaknesses',
+  'verdict',
+  'title',
+  'summary',
+  'whyItMatters',
+  'support',
+  'lead',
+  'pick',
+  'question',
+  'answer',
+]);
 
 /** The prose of one line, without what is not prose: release tags, other JSX, code spans, link targets and URLs. */
 function prose(line: string): string {
@@ -84,13 +112,28 @@ export function handTyped(file: string, text: string): Finding[] {
     }
   });
   // One finding per place: a product name with its version is also a bare version.
-  return findings.filter((f, i) => !findings.some((g, j) => j !== i && g.line === f.line && g.kind === f.kind && g.text !== f.text && g.text.includes(f.text)));
+  return findings.filter(
+    (f, i) =>
+      !findings.some(
+        (g, j) => j !== i && g.line === f.line && g.kind === f.kind && g.text !== f.text && g.text.includes(f.text),
+      ),
+  );
 }
 
 const mdxFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? mdxFiles(join(dir, d.name)) : d.name.endsWith('.mdx') && !d.name.startsWith('_') ? [join(dir, d.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory()
+      ? mdxFiles(join(dir, d.name))
+      : d.name.endsWith('.mdx') && !d.name.startsWith('_')
+        ? [join(dir, d.name)]
+        : [],
+  );
 const SOURCES = [...['content/frameworks', 'content/trends', 'content/versus'].flatMap(mdxFiles), 'content/faq.yaml'];
-const report = (findings: Finding[]) => findings.map((f) => `${f.file}:${f.line}: ${f.kind} "${f.text}" typed by hand: use <Release of="…" line="…" show="…" /> (or, if it is not release data, the allowlist in this test, with a reason)`);
+const report = (findings: Finding[]) =>
+  findings.map(
+    (f) =>
+      `${f.file}:${f.line}: ${f.kind} "${f.text}" typed by hand: use <Release of="…" line="…" show="…" /> (or, if it is not release data, the allowlist in this test, with a reason)`,
+  );
 
 describe('no hand-typed version numbers or support dates in the content', () => {
   it('scans every article, trend, head-to-head page and the FAQ', () => {
@@ -107,10 +150,14 @@ describe('no hand-typed version numbers or support dates in the content', () => 
 });
 
 describe('the scan itself', () => {
-  const page = (body: string, front = 'title: Planted\nverdict: "Fine."') => `---\n${front}\n---\nimport Release from '../../src/components/mdx/Release.astro';\n\n${body}\n`;
+  const page = (body: string, front = 'title: Planted\nverdict: "Fine."') =>
+    `---\n${front}\n---\nimport Release from '../../src/components/mdx/Release.astro';\n\n${body}\n`;
 
   it('catches a planted hand-typed version and support date, naming file and line', () => {
-    const findings = handTyped('content/trends/planted.mdx', page('Intro.\n\nDjango 5.2 is supported until 30 April 2028, and Spring Boot v4.1.1 since August 2026.'));
+    const findings = handTyped(
+      'content/trends/planted.mdx',
+      page('Intro.\n\nDjango 5.2 is supported until 30 April 2028, and Spring Boot v4.1.1 since August 2026.'),
+    );
     expect(report(findings)).toEqual([
       'content/trends/planted.mdx:9: version "Django 5.2" typed by hand: use <Release of="…" line="…" show="…" /> (or, if it is not release data, the allowlist in this test, with a reason)',
       'content/trends/planted.mdx:9: version "Spring Boot v4.1.1" typed by hand: use <Release of="…" line="…" show="…" /> (or, if it is not release data, the allowlist in this test, with a reason)',
@@ -120,13 +167,31 @@ describe('the scan itself', () => {
   });
 
   it('catches bare versions, US-style and ISO dates, and versions in editorial frontmatter and FAQ answers', () => {
-    expect(handTyped('x.mdx', page('Move from 5.2 to 6.x by November 14, 2028 or 2028-11-14.')).map((f) => f.text)).toEqual(['5.2', '6.x', 'November 14, 2028', '2028-11-14']);
-    expect(handTyped('x.mdx', page('Body.', 'verdict: "Pick .NET 10 until Q3 2027."\nsources:\n  - { title: "Laravel 13.x docs", url: "https://laravel.com/docs/13.x/" }')).map((f) => `${f.line} ${f.text}`)).toEqual(['2 .NET 10', '2 Q3 2027']);
-    expect(handTyped('content/faq.yaml', '- id: a\n  question: "Is Node 22 fine?"\n  answer: |\n    Yes, PHP 8.3 too.\n  sources:\n    - title: "PHP 8.3 notes"').map((f) => `${f.line} ${f.text}`)).toEqual(['2 Node 22', '4 PHP 8.3']);
+    expect(
+      handTyped('x.mdx', page('Move from 5.2 to 6.x by November 14, 2028 or 2028-11-14.')).map((f) => f.text),
+    ).toEqual(['5.2', '6.x', 'November 14, 2028', '2028-11-14']);
+    expect(
+      handTyped(
+        'x.mdx',
+        page(
+          'Body.',
+          'verdict: "Pick .NET 10 until Q3 2027."\nsources:\n  - { title: "Laravel 13.x docs", url: "https://laravel.com/docs/13.x/" }',
+        ),
+      ).map((f) => `${f.line} ${f.text}`),
+    ).toEqual(['2 .NET 10', '2 Q3 2027']);
+    expect(
+      handTyped(
+        'content/faq.yaml',
+        '- id: a\n  question: "Is Node 22 fine?"\n  answer: |\n    Yes, PHP 8.3 too.\n  sources:\n    - title: "PHP 8.3 notes"',
+      ).map((f) => `${f.line} ${f.text}`),
+    ).toEqual(['2 Node 22', '4 PHP 8.3']);
   });
 
   it('lets release tags, code, link targets, URLs, plain years and the rubric through', () => {
-    const body = 'Django <Release of="django" line="lts" /> until <Release of="django" line="lts" show="eol" />, see [the notes](https://docs.djangoproject.com/en/6.1/releases/6.1/) and `express@5.2.1`, since 2014.\n\n```js\nconst v = "1.2.3";\n```';
-    expect(handTyped('x.mdx', page(body, 'title: x\nratings:\n  performance:\n    reason: "Java 21 made it faster"'))).toEqual([]);
+    const body =
+      'Django <Release of="django" line="lts" /> until <Release of="django" line="lts" show="eol" />, see [the notes](https://docs.djangoproject.com/en/6.1/releases/6.1/) and `express@5.2.1`, since 2014.\n\n```js\nconst v = "1.2.3";\n```';
+    expect(
+      handTyped('x.mdx', page(body, 'title: x\nratings:\n  performance:\n    reason: "Java 21 made it faster"')),
+    ).toEqual([]);
   });
 });

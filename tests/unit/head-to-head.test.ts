@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { barWidth } from '../../src/lib/ratings';
-import { factRows, listText, pairPageTitle, platformText, ratingRows, tally, type Contender } from '../../src/lib/head-to-head';
+import {
+  factRows,
+  listText,
+  pairPageTitle,
+  platformText,
+  ratingRows,
+  tally,
+  type Contender,
+} from '../../src/lib/head-to-head';
 import { pageTitle } from '../../src/lib/head';
 import { allPairs } from '../../src/lib/pairs';
 import { RATING_KEYS, type RatingDimension } from '../../src/lib/ratings';
@@ -8,7 +16,10 @@ import { site } from '../../src/site';
 import { frameworkEntries } from '../support/collections';
 
 const REASON = 'A reason long enough to explain the score.';
-const scores = (s: Partial<Record<RatingDimension, number>>) => Object.fromEntries(RATING_KEYS.map((k) => [k, { score: s[k] ?? 3, reason: `${k}: ${REASON}` }])) as Contender['ratings'];
+const scores = (s: Partial<Record<RatingDimension, number>>) =>
+  Object.fromEntries(
+    RATING_KEYS.map((k) => [k, { score: s[k] ?? 3, reason: `${k}: ${REASON}` }]),
+  ) as Contender['ratings'];
 const contender = (id: string, name: string, extra: Partial<Contender> = {}): Contender => ({
   id,
   name,
@@ -30,7 +41,10 @@ const alpha = contender('alpha', 'Alpha', {
   lts: { version: '3', supportedUntil: new Date('2028-04-30T00:00:00Z') },
   ratings: scores({ performance: 5, security: 4, learningCurve: 2 }),
 });
-const beta = contender('beta', 'Beta', { bestFor: ['rapid-web', 'real-time'], ratings: scores({ performance: 3, security: 4, learningCurve: 4 }) });
+const beta = contender('beta', 'Beta', {
+  bestFor: ['rapid-web', 'real-time'],
+  ratings: scores({ performance: 3, security: 4, learningCurve: 4 }),
+});
 
 describe('ratings head to head', () => {
   const rows = ratingRows(alpha, beta);
@@ -65,12 +79,17 @@ describe('what you write and what runs it', () => {
     expect(platformText(['Ruby'], 'ruby')).toBe('Ruby');
   });
 
-  it.each(frameworkEntries.map((f) => [f.id, f.data.languages, f.data.runtime] as const))('%s reads right from its data', (_id, languages, runtime) => {
-    const text = platformText(languages, runtime);
-    expect(text.startsWith(languages.join(' · ')), text).toBe(true);
-    expect(text, 'no "X on X"').not.toMatch(/(^|\s)(\S+) on (the )?\2$/i);
-    expect(text.endsWith(runtime) || languages.some((l) => l.toLowerCase() === runtime.toLowerCase()), text).toBe(true);
-  });
+  it.each(frameworkEntries.map((f) => [f.id, f.data.languages, f.data.runtime] as const))(
+    '%s reads right from its data',
+    (_id, languages, runtime) => {
+      const text = platformText(languages, runtime);
+      expect(text.startsWith(languages.join(' · ')), text).toBe(true);
+      expect(text, 'no "X on X"').not.toMatch(/(^|\s)(\S+) on (the )?\2$/i);
+      expect(text.endsWith(runtime) || languages.some((l) => l.toLowerCase() === runtime.toLowerCase()), text).toBe(
+        true,
+      );
+    },
+  );
 });
 
 describe('facts and small helpers', () => {
@@ -97,10 +116,15 @@ describe('facts and small helpers', () => {
 
 describe('every real pair', () => {
   const contenders = frameworkEntries.map((f): Contender => ({ id: f.id, ...f.data }));
-  const pairs = allPairs(frameworkEntries).map(([a, b]) => [contenders.find((c) => c.id === a.id)!, contenders.find((c) => c.id === b.id)!] as const);
+  const pairs = allPairs(frameworkEntries).map(
+    ([a, b]) => [contenders.find((c) => c.id === a.id)!, contenders.find((c) => c.id === b.id)!] as const,
+  );
 
-  it.each(pairs.map(([a, b]) => [`${a.name} vs ${b.name}`, a, b] as const))('%s has a title short enough for search results', (_label, a, b) => {
-    // Search results cut titles at about 70 characters (html-validate's long-title rule uses the same limit).
-    expect(pageTitle(pairPageTitle(a, b), site.name).length).toBeLessThanOrEqual(70);
-  });
+  it.each(pairs.map(([a, b]) => [`${a.name} vs ${b.name}`, a, b] as const))(
+    '%s has a title short enough for search results',
+    (_label, a, b) => {
+      // Search results cut titles at about 70 characters (html-validate's long-title rule uses the same limit).
+      expect(pageTitle(pairPageTitle(a, b), site.name).length).toBeLessThanOrEqual(70);
+    },
+  );
 });

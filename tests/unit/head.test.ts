@@ -16,15 +16,20 @@ describe('head tags', () => {
 
   it('adds article times only to articles, and noindex only when asked', () => {
     const date = new Date('2026-11-24T00:00:00Z');
-    const article = buildHeadTags({ title: 'a', description: 'd', path: '/a/', type: 'article', publishedAt: date }, siteMeta);
+    const article = buildHeadTags(
+      { title: 'a', description: 'd', path: '/a/', type: 'article', publishedAt: date },
+      siteMeta,
+    );
     expect(find(article, 'article:published_time')?.['content']).toBe('2026-11-24T00:00:00.000Z');
     const page = buildHeadTags({ title: 'a', description: 'd', path: '/a/', publishedAt: date }, siteMeta);
     expect(find(page, 'article:published_time')).toBeUndefined();
     expect(find(page, 'robots')).toBeUndefined();
-    expect(find(buildHeadTags({ title: 'a', description: 'd', path: '/', noindex: true }, siteMeta), 'robots')).toEqual({
-      name: 'robots',
-      content: 'noindex',
-    });
+    expect(find(buildHeadTags({ title: 'a', description: 'd', path: '/', noindex: true }, siteMeta), 'robots')).toEqual(
+      {
+        name: 'robots',
+        content: 'noindex',
+      },
+    );
   });
 
   it('uses the site name alone on the home page', () => {

@@ -9,7 +9,12 @@ describe('highlightLines', () => {
     const lines = await highlightLines("const a = 'x';\n// note", 'js');
     expect(lines).toHaveLength(2);
     expect(lines[0]![0]).toEqual({ text: 'const', classes: 'l-cf222e d-ff7b72' });
-    expect(lines.flat().map((t) => t.text).join('')).toBe("const a = 'x';// note");
+    expect(
+      lines
+        .flat()
+        .map((t) => t.text)
+        .join(''),
+    ).toBe("const a = 'x';// note");
   });
 
   it('leaves default-coloured text unclassed (the block sets that colour) and merges alike neighbours', async () => {
@@ -22,23 +27,37 @@ describe('highlightLines', () => {
     expect(css).toMatch(/^\[data-theme='dark'\] \.code-block \{ color: #e6edf3;/m);
   });
 
-  it('reads the default classes from Shiki\'s two-theme foreground', () => {
+  it("reads the default classes from Shiki's two-theme foreground", () => {
     expect(defaultColourClasses('#1F2328;--shiki-dark:#e6edf3')).toBe('l-1f2328 d-e6edf3');
-    expect(mergeAlike([{ text: 'a', classes: 'x' }, { text: 'b', classes: 'x' }, { text: 'c', classes: '' }])).toEqual([
+    expect(
+      mergeAlike([
+        { text: 'a', classes: 'x' },
+        { text: 'b', classes: 'x' },
+        { text: 'c', classes: '' },
+      ]),
+    ).toEqual([
       { text: 'ab', classes: 'x' },
       { text: 'c', classes: '' },
     ]);
   });
 
-  it.each(['express/sample.js', 'django/sample.py', 'spring-boot/sample.java', 'laravel/sample.php', 'aspnet-core/sample.cs'])(
-    'every class used by %s is defined in code-theme.css',
-    async (file) => {
-      const lang = { js: 'js', py: 'python', java: 'java', php: 'php', cs: 'csharp' }[file.split('.').pop()!] as 'js';
-      const lines = await highlightLines(readFileSync(`content/frameworks/${file}`, 'utf8'), lang);
-      const classes = new Set(lines.flat().flatMap((t) => t.classes.split(' ')).filter((c) => /^[ld]-/.test(c)));
-      for (const c of classes) expect(css, c).toContain(`.${c} `);
-    },
-  );
+  it.each([
+    'express/sample.js',
+    'django/sample.py',
+    'spring-boot/sample.java',
+    'laravel/sample.php',
+    'aspnet-core/sample.cs',
+  ])('every class used by %s is defined in code-theme.css', async (file) => {
+    const lang = { js: 'js', py: 'python', java: 'java', php: 'php', cs: 'csharp' }[file.split('.').pop()!] as 'js';
+    const lines = await highlightLines(readFileSync(`content/frameworks/${file}`, 'utf8'), lang);
+    const classes = new Set(
+      lines
+        .flat()
+        .flatMap((t) => t.classes.split(' '))
+        .filter((c) => /^[ld]-/.test(c)),
+    );
+    for (const c of classes) expect(css, c).toContain(`.${c} `);
+  });
 
   it('names colour classes by theme and hex', () => {
     expect(colourClass('dark', '#F97583')).toBe('d-f97583');

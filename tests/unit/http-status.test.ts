@@ -10,9 +10,12 @@ describe('setStatus', () => {
 });
 
 describe('keepTokenPrivate', () => {
-  it('keeps a token page out of caches and out of other sites\' Referer', () => {
+  it("keeps a token page out of caches and out of other sites' Referer", () => {
     const response = { headers: new Headers() };
     keepTokenPrivate(response);
-    expect(Object.fromEntries(response.headers)).toEqual({ 'cache-control': 'no-store', 'referrer-policy': 'same-origin' });
+    expect(Object.fromEntries(response.headers)).toEqual({
+      'cache-control': 'no-store',
+      'referrer-policy': 'same-origin',
+    });
   });
 });

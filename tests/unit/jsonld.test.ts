@@ -1,18 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { breadcrumbList, faqPage, graph, serializeJsonLd, techArticle, website, type SiteInfo } from '../../src/lib/jsonld';
+import {
+  breadcrumbList,
+  faqPage,
+  graph,
+  serializeJsonLd,
+  techArticle,
+  website,
+  type SiteInfo,
+} from '../../src/lib/jsonld';
 import { shareLinks } from '../../src/lib/share';
 import { absolutizeHtml } from '../../src/lib/feed-html';
 import { ogImagePath } from '../../src/lib/og-image';
 import { schemaProblems } from '../support/schemaorg';
 
-const site: SiteInfo = { url: 'https://guide.example/', name: 'Guide', description: 'd', logo: '/icons/icon-512.png', locale: 'en' };
+const site: SiteInfo = {
+  url: 'https://guide.example/',
+  name: 'Guide',
+  description: 'd',
+  logo: '/icons/icon-512.png',
+  locale: 'en',
+};
 
 describe('JSON-LD builders', () => {
   it('give nodes stable ids and valid schema.org terms', () => {
     const nodes = [
       website(site),
       breadcrumbList('https://guide.example/faq/', [{ name: 'Home', url: 'https://guide.example/' }]),
-      techArticle(site, { url: 'https://guide.example/a/', headline: 'A', description: 'd', image: 'https://guide.example/og/a.png', datePublished: new Date(0), dateModified: new Date(0) }),
+      techArticle(site, {
+        url: 'https://guide.example/a/',
+        headline: 'A',
+        description: 'd',
+        image: 'https://guide.example/og/a.png',
+        datePublished: new Date(0),
+        dateModified: new Date(0),
+      }),
       faqPage('https://guide.example/faq/', [{ question: 'Why?', answer: 'Because.' }]),
     ];
     expect(nodes.map((n) => n['@id'])).toEqual([
@@ -26,7 +47,9 @@ describe('JSON-LD builders', () => {
 
   it('the schema checker catches unknown types and misplaced properties', () => {
     expect(schemaProblems({ '@type': 'Articel' })).toEqual(['$: unknown type Articel']);
-    expect(schemaProblems({ '@type': 'FAQPage', acceptedAnswer: 'x' })).toEqual(['$: FAQPage has no property acceptedAnswer']);
+    expect(schemaProblems({ '@type': 'FAQPage', acceptedAnswer: 'x' })).toEqual([
+      '$: FAQPage has no property acceptedAnswer',
+    ]);
   });
 
   it('escapes characters that could close the script tag', () => {
@@ -40,12 +63,15 @@ describe('sharing helpers', () => {
   it('builds share links with the URL encoded', () => {
     const links = shareLinks('https://guide.example/a b/', 'Django & co');
     expect(links.map((l) => l.label)).toEqual(['X', 'LinkedIn', 'Hacker News', 'Reddit', 'Email']);
-    expect(links[0]!.href).toBe('https://x.com/intent/post?url=https%3A%2F%2Fguide.example%2Fa%20b%2F&text=Django%20%26%20co');
+    expect(links[0]!.href).toBe(
+      'https://x.com/intent/post?url=https%3A%2F%2Fguide.example%2Fa%20b%2F&text=Django%20%26%20co',
+    );
     expect(links[4]!.href).toMatch(/^mailto:\?subject=/);
   });
 
   it('makes feed HTML absolute and drops anchors and scripts', () => {
-    const html = '<h2 id="x">X<a href="#x" class="heading-anchor">#</a></h2><a href="/faq/">f</a><img src="/og/a.png"><a href="https://e.org/">e</a><script>1</script>';
+    const html =
+      '<h2 id="x">X<a href="#x" class="heading-anchor">#</a></h2><a href="/faq/">f</a><img src="/og/a.png"><a href="https://e.org/">e</a><script>1</script>';
     expect(absolutizeHtml(html, 'https://guide.example')).toBe(
       '<h2 id="x">X</h2><a href="https://guide.example/faq/">f</a><img src="https://guide.example/og/a.png"><a href="https://e.org/">e</a>',
     );

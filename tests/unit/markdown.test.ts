@@ -21,6 +21,8 @@ describe('FAQ markdown', () => {
 
 describe('plain text keeps words that start with a dot', () => {
   it('does not glue ".NET" to the word before it', () => {
-    expect(markdownToText('Java and .NET work, see [ASP.NET Core](/x/).')).toBe('Java and .NET work, see ASP.NET Core.');
+    expect(markdownToText('Java and .NET work, see [ASP.NET Core](/x/).')).toBe(
+      'Java and .NET work, see ASP.NET Core.',
+    );
   });
 });

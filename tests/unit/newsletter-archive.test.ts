@@ -1,7 +1,18 @@
 /** The newsletter archive's pure helpers: week labels, order, the sent record in the frontmatter, frozen items. */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { freezeItems, introExcerpt, isRecordedAsSent, itemCount, newestFirst, thawItems, weekLabel, weekOfIssueFile, weekRange, withSentRecord } from '../../src/newsletter/archive';
+import {
+  freezeItems,
+  introExcerpt,
+  isRecordedAsSent,
+  itemCount,
+  newestFirst,
+  thawItems,
+  weekLabel,
+  weekOfIssueFile,
+  weekRange,
+  withSentRecord,
+} from '../../src/newsletter/archive';
 import { composeDigest, issueFileName, parseIsoWeek, selectItems, type DigestEntry } from '../../src/newsletter/digest';
 import { splitFrontmatter } from '../../src/lib/frontmatter';
 import { newsletterIssuePath } from '../../src/lib/paths';
@@ -21,7 +32,9 @@ describe('week labels and file names', () => {
   it('maps weeks to file names and back, refusing names that are not a week', () => {
     expect(issueFileName(parseIsoWeek('2026-W05'))).toBe('2026-05.md');
     expect(weekOfIssueFile('content/newsletter/2026-48.md').id).toBe('2026-W48');
-    expect(() => weekOfIssueFile('content/newsletter/2026-W48.md')).toThrow(/content\/newsletter\/2026-W48\.md: newsletter files are named <yyyy>-<ww>\.md/);
+    expect(() => weekOfIssueFile('content/newsletter/2026-W48.md')).toThrow(
+      /content\/newsletter\/2026-W48\.md: newsletter files are named <yyyy>-<ww>\.md/,
+    );
     expect(() => weekOfIssueFile('content/newsletter/2025-53.md')).toThrow(/2025-53\.md: 2025 has weeks 1 to 52/);
   });
 
@@ -35,7 +48,8 @@ describe('week labels and file names', () => {
     expect([0, 1, 3].map(itemCount)).toEqual(['no articles', '1 article', '3 articles']);
     expect(introExcerpt([])).toBeUndefined();
     expect(introExcerpt(['Hello readers,', 'this week.'])).toBe('Hello readers, this week.'); // a greeting alone says nothing
-    const long = 'This week the guide rewrote the Django article, checked every support date again, and added a comparison of how each framework handles background jobs at scale.';
+    const long =
+      'This week the guide rewrote the Django article, checked every support date again, and added a comparison of how each framework handles background jobs at scale.';
     const excerpt = introExcerpt([long], 80)!;
     expect(excerpt.length).toBeLessThanOrEqual(80);
     expect(excerpt).toBe('This week the guide rewrote the Django article, checked every support date…');
@@ -68,19 +82,29 @@ describe('the sent record in the frontmatter', () => {
   });
 
   it('creates the file when there was none, and an empty frontmatter block is fine', () => {
-    expect(withSentRecord(undefined, { sentAt, items: [] })).toBe("---\nsentAt: 2026-11-29T09:30:00.000Z\nitems: []\n---\n");
+    expect(withSentRecord(undefined, { sentAt, items: [] })).toBe(
+      '---\nsentAt: 2026-11-29T09:30:00.000Z\nitems: []\n---\n',
+    );
     expect(splitFrontmatter(withSentRecord('---\n---\nIntro.\n', { sentAt, items })).body).toBe('Intro.\n');
   });
 
   it('refuses a frontmatter that is not YAML or not a map, without guessing', () => {
     expect(() => withSentRecord('---\nsentAt: [unclosed\n---\nIntro.\n', { sentAt, items })).toThrow(/not valid YAML/);
-    expect(() => withSentRecord('---\n- a list\n---\nIntro.\n', { sentAt, items })).toThrow(/not a list of "key: value" lines/);
+    expect(() => withSentRecord('---\n- a list\n---\nIntro.\n', { sentAt, items })).toThrow(
+      /not a list of "key: value" lines/,
+    );
   });
 
   it('reads the intro without the record: the composer and the archive see the same paragraphs', () => {
     const written = withSentRecord(intro, { sentAt, items });
     const week = parseIsoWeek('2026-W48');
-    const issue = composeDigest({ week, siteName: 'Guide', siteUrl: 'https://g.example', items: [], intro: splitFrontmatter(written).body });
+    const issue = composeDigest({
+      week,
+      siteName: 'Guide',
+      siteUrl: 'https://g.example',
+      items: [],
+      intro: splitFrontmatter(written).body,
+    });
     expect(issue.text).toContain('Hello readers,\n\nthis week: *two* articles.\n\nIndented line kept.');
     expect(issue.text).not.toContain('sentAt');
   });
@@ -88,9 +112,23 @@ describe('the sent record in the frontmatter', () => {
 
 describe('frozen items', () => {
   const week = parseIsoWeek('2026-W48');
-  const entry = (over: Partial<DigestEntry>): DigestEntry => ({ kind: 'trends', id: 'x', title: 'X', summary: 'About X.', publishedAt: d('2026-01-05'), updatedAt: d('2026-01-05'), ...over });
+  const entry = (over: Partial<DigestEntry>): DigestEntry => ({
+    kind: 'trends',
+    id: 'x',
+    title: 'X',
+    summary: 'About X.',
+    publishedAt: d('2026-01-05'),
+    updatedAt: d('2026-01-05'),
+    ...over,
+  });
   const entries = [
-    entry({ kind: 'frameworks', id: 'django', title: 'Django', publishedAt: d('2026-11-24'), updatedAt: d('2026-11-24') }),
+    entry({
+      kind: 'frameworks',
+      id: 'django',
+      title: 'Django',
+      publishedAt: d('2026-11-24'),
+      updatedAt: d('2026-11-24'),
+    }),
     entry({ id: 'serverless', title: 'Serverless', updatedAt: d('2026-11-25') }),
     entry({ id: 'old', title: 'Old' }),
   ];
@@ -107,7 +145,9 @@ describe('frozen items', () => {
 
   it('is not rewritten when an article is later updated into another week', () => {
     const refs = freezeItems(selectItems(entries, week, 'https://g.example'));
-    const later = entries.map((e) => (e.id === 'serverless' ? { ...e, title: 'Serverless, revised', updatedAt: d('2026-12-09') } : e));
+    const later = entries.map((e) =>
+      e.id === 'serverless' ? { ...e, title: 'Serverless, revised', updatedAt: d('2026-12-09') } : e,
+    );
     expect(selectItems(later, week, 'https://g.example').map((i) => i.id)).toEqual(['django']); // a fresh selection would lose it
     const thawed = thawItems(refs, later, 'https://g.example');
     expect(thawed.map((i) => [i.id, i.change, i.title, i.url])).toEqual([
@@ -117,16 +157,26 @@ describe('frozen items', () => {
   });
 
   it('names a reference to an article that no longer exists', () => {
-    expect(() => thawItems([{ collection: 'trends', id: 'gone', change: 'new' }], entries, 'https://g.example')).toThrow('trends/gone');
+    expect(() =>
+      thawItems([{ collection: 'trends', id: 'gone', change: 'new' }], entries, 'https://g.example'),
+    ).toThrow('trends/gone');
   });
 });
 
 describe('the web link in the email', () => {
   it('is in both parts when given, and absent otherwise', () => {
     const week = parseIsoWeek('2026-W48');
-    const withLink = composeDigest({ week, siteName: 'Guide', siteUrl: 'https://g.example', items: [], webUrl: 'https://g.example/newsletter/archive/2026-w48/' });
+    const withLink = composeDigest({
+      week,
+      siteName: 'Guide',
+      siteUrl: 'https://g.example',
+      items: [],
+      webUrl: 'https://g.example/newsletter/archive/2026-w48/',
+    });
     expect(withLink.text).toContain('Read this issue on the web: https://g.example/newsletter/archive/2026-w48/');
-    expect(withLink.html).toMatch(/<a href="https:\/\/g\.example\/newsletter\/archive\/2026-w48\/"[^>]*>Read this issue on the web<\/a>/);
+    expect(withLink.html).toMatch(
+      /<a href="https:\/\/g\.example\/newsletter\/archive\/2026-w48\/"[^>]*>Read this issue on the web<\/a>/,
+    );
     const without = composeDigest({ week, siteName: 'Guide', siteUrl: 'https://g.example', items: [] });
     expect(without.text + without.html).not.toContain('on the web');
   });

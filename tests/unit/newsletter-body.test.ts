@@ -36,7 +36,11 @@ describe('readLimitedText', () => {
 
   it('refuses a body declared larger than it would drain, without reading it', async () => {
     const body = streamOf(10);
-    expect(await readLimitedText(post(body, { 'content-length': '5000' }), 4096, 4999)).toEqual({ ok: false, status: 413, drained: false });
+    expect(await readLimitedText(post(body, { 'content-length': '5000' }), 4096, 4999)).toEqual({
+      ok: false,
+      status: 413,
+      drained: false,
+    });
     expect(body.locked).toBe(false);
   });
 
@@ -65,7 +69,10 @@ describe('readLimitedText', () => {
 
 describe('parseBody', () => {
   it('reads forms, keeping repeated names as lists', () => {
-    expect(parseBody('form', 'email=a%40example.com&x=1&x=2')).toEqual({ ok: true, fields: { email: 'a@example.com', x: ['1', '2'] } });
+    expect(parseBody('form', 'email=a%40example.com&x=1&x=2')).toEqual({
+      ok: true,
+      fields: { email: 'a@example.com', x: ['1', '2'] },
+    });
   });
 
   it('reads JSON objects and refuses everything else', () => {

@@ -12,7 +12,9 @@ const down = new Error('connect ECONNREFUSED');
 
 describe('nextAttemptAt', () => {
   it('doubles the wait from 1 s, up to 10 minutes', () => {
-    const waits = [1, 2, 3, 4, 10, 11, 30].map((attempt) => nextAttemptAt({ attempt, queuedAt }, down, queuedAt)!.getTime() - queuedAt.getTime());
+    const waits = [1, 2, 3, 4, 10, 11, 30].map(
+      (attempt) => nextAttemptAt({ attempt, queuedAt }, down, queuedAt)!.getTime() - queuedAt.getTime(),
+    );
     expect(waits).toEqual([1000, 2000, 4000, 8000, 512_000, 600_000, 600_000]);
   });
 
@@ -22,9 +24,18 @@ describe('nextAttemptAt', () => {
   });
 
   it('gives up at once on a permanent SMTP refusal (5xx), and retries a temporary one (4xx)', () => {
-    expect(nextAttemptAt({ attempt: 1, queuedAt }, Object.assign(new Error('550'), { responseCode: 550 }), queuedAt)).toBeNull();
-    expect(nextAttemptAt({ attempt: 1, queuedAt }, Object.assign(new Error('421'), { responseCode: 421 }), queuedAt)).toEqual(at(1000));
-    expect([null, undefined, 'x', { responseCode: '550' }].map(isPermanentFailure)).toEqual([false, false, false, false]);
+    expect(
+      nextAttemptAt({ attempt: 1, queuedAt }, Object.assign(new Error('550'), { responseCode: 550 }), queuedAt),
+    ).toBeNull();
+    expect(
+      nextAttemptAt({ attempt: 1, queuedAt }, Object.assign(new Error('421'), { responseCode: 421 }), queuedAt),
+    ).toEqual(at(1000));
+    expect([null, undefined, 'x', { responseCode: '550' }].map(isPermanentFailure)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });
 

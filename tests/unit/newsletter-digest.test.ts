@@ -1,7 +1,16 @@
 /** The digest composer: ISO weeks, which entries go in, escaping, absolute and per-recipient links. */
 import { describe, expect, it } from 'vitest';
 import { articlesIn, latestContentWeek, weekBeforeContent } from '../support/content-week';
-import { composeDigest, isoWeekOf, parseIsoWeek, personalise, readDigestSources, selectItems, UNSUBSCRIBE_PLACEHOLDER, type DigestEntry } from '../../src/newsletter/digest';
+import {
+  composeDigest,
+  isoWeekOf,
+  parseIsoWeek,
+  personalise,
+  readDigestSources,
+  selectItems,
+  UNSUBSCRIBE_PLACEHOLDER,
+  type DigestEntry,
+} from '../../src/newsletter/digest';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 
@@ -65,8 +74,18 @@ describe('selection', () => {
 
 describe('composing', () => {
   const week = parseIsoWeek('2026-W48');
-  const items = selectItems([entry({ title: 'Fish & <chips>', summary: '"quoted" & <b>bold</b>', publishedAt: d('2026-11-24') })], week, 'https://guide.example');
-  const issue = composeDigest({ week, siteName: 'Guide', siteUrl: 'https://guide.example', items, intro: 'Hello <readers>,\nwelcome.\n\nSecond & last.' });
+  const items = selectItems(
+    [entry({ title: 'Fish & <chips>', summary: '"quoted" & <b>bold</b>', publishedAt: d('2026-11-24') })],
+    week,
+    'https://guide.example',
+  );
+  const issue = composeDigest({
+    week,
+    siteName: 'Guide',
+    siteUrl: 'https://guide.example',
+    items,
+    intro: 'Hello <readers>,\nwelcome.\n\nSecond & last.',
+  });
 
   it('escapes titles, summaries and the intro in the HTML, and keeps them as written in the text', () => {
     expect(issue.html).toContain('Fish &amp; &lt;chips&gt;');
@@ -80,7 +99,9 @@ describe('composing', () => {
   it('links every item absolutely, is dark-mode aware and has an unsubscribe placeholder in both parts', () => {
     const hrefs = [...issue.html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
     expect(hrefs).toContain('https://guide.example/trends/x/');
-    expect(hrefs.filter((h) => h !== UNSUBSCRIBE_PLACEHOLDER).every((h) => h.startsWith('https://guide.example/'))).toBe(true);
+    expect(
+      hrefs.filter((h) => h !== UNSUBSCRIBE_PLACEHOLDER).every((h) => h.startsWith('https://guide.example/')),
+    ).toBe(true);
     expect(issue.html).toContain('prefers-color-scheme: dark');
     expect(issue.html).toContain('role="presentation"');
     expect(issue.text).toContain('https://guide.example/trends/x/');

@@ -43,7 +43,12 @@ describe('isForbiddenCrossSite', () => {
 
 describe('confirmationEmail', () => {
   it('carries both links in text and HTML, escaped in HTML', () => {
-    const mail = confirmationEmail({ siteName: 'A & B', confirmUrl: 'https://x.example/c?token=1&a=2', unsubscribeUrl: 'https://x.example/u?token=2', validHours: 48 });
+    const mail = confirmationEmail({
+      siteName: 'A & B',
+      confirmUrl: 'https://x.example/c?token=1&a=2',
+      unsubscribeUrl: 'https://x.example/u?token=2',
+      validHours: 48,
+    });
     expect(mail.subject).toBe('Confirm your subscription to the A & B newsletter');
     expect(mail.text).toContain('https://x.example/c?token=1&a=2');
     expect(mail.text).toContain('Unsubscribe: https://x.example/u?token=2');
@@ -62,7 +67,9 @@ describe('CSV export', () => {
   ])('%s → %s', (value, field) => expect(csvField(value)).toBe(field));
 
   it('has the documented columns', () => {
-    const csv = toCsv([{ email: 'a@example.com', status: 'pending', createdAt: '2026-11-24T12:00:00.000Z', confirmedAt: null }]);
+    const csv = toCsv([
+      { email: 'a@example.com', status: 'pending', createdAt: '2026-11-24T12:00:00.000Z', confirmedAt: null },
+    ]);
     expect(csv).toBe('email,status,created,confirmed\r\na@example.com,pending,2026-11-24T12:00:00.000Z,\r\n');
   });
 });
@@ -117,7 +124,9 @@ describe('readConfig', () => {
 
 describe('redactDatabaseUrl', () => {
   it('hides the password and keeps what says where the data is', () => {
-    expect(redactDatabaseUrl('postgres://guide:s3cret@db.example:5432/guide?sslmode=require')).toBe('postgres://guide:***@db.example:5432/guide?sslmode=require');
+    expect(redactDatabaseUrl('postgres://guide:s3cret@db.example:5432/guide?sslmode=require')).toBe(
+      'postgres://guide:***@db.example:5432/guide?sslmode=require',
+    );
     expect(redactDatabaseUrl('postgres://guide@db.example/guide')).toBe('postgres://guide@db.example/guide');
   });
 });

@@ -12,9 +12,12 @@ describe('parseRateLimit', () => {
     ['off', null],
   ])('%j', (value, expected) => expect(parseRateLimit(value, fallback)).toEqual(expected));
 
-  it.each(['0/60', '3/0', '3', 'ten/60', '3/60s', '-1/60'])('refuses %j with a message naming the variable', (value) => {
-    expect(() => parseRateLimit(value, fallback)).toThrow(/NEWSLETTER_RATE_LIMIT/);
-  });
+  it.each(['0/60', '3/0', '3', 'ten/60', '3/60s', '-1/60'])(
+    'refuses %j with a message naming the variable',
+    (value) => {
+      expect(() => parseRateLimit(value, fallback)).toThrow(/NEWSLETTER_RATE_LIMIT/);
+    },
+  );
 });
 
 describe('MemoryRateLimiter', () => {

@@ -11,7 +11,8 @@ const email = (raw: string) => {
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.value;
 };
-const tokenIn = (text: string, path: string) => new RegExp(`${path}\\?token=([A-Za-z0-9_-]{43})`).exec(text)?.[1] ?? null;
+const tokenIn = (text: string, path: string) =>
+  new RegExp(`${path}\\?token=([A-Za-z0-9_-]{43})`).exec(text)?.[1] ?? null;
 
 let store: SqliteSubscriberStore;
 let sent: OutgoingMail[];
@@ -19,7 +20,8 @@ let failure: (Error & { responseCode?: number }) | null;
 let clock: Date;
 let service: NewsletterService;
 const logged: string[] = [];
-const deliver = () => deliverDue({ store, mailer, siteName: 'Guide', leaseMs: 60_000, now: () => clock, log: (m) => logged.push(m) });
+const deliver = () =>
+  deliverDue({ store, mailer, siteName: 'Guide', leaseMs: 60_000, now: () => clock, log: (m) => logged.push(m) });
 const later = (ms: number) => (clock = new Date(clock.getTime() + ms));
 const mailer: Mailer = {
   async send(mail) {
@@ -48,7 +50,9 @@ describe('newsletter service and delivery', () => {
     expect(mail!.to).toBe('Reader@example.com');
     expect(mail!.from).toBe('Guide <news@guide.example>');
     expect(mail!.text).toContain('https://guide.example/newsletter/confirm/?token=');
-    expect(mail!.unsubscribeUrl).toMatch(/^https:\/\/guide\.example\/newsletter\/unsubscribe\/\?token=[A-Za-z0-9_-]{43}$/);
+    expect(mail!.unsubscribeUrl).toMatch(
+      /^https:\/\/guide\.example\/newsletter\/unsubscribe\/\?token=[A-Za-z0-9_-]{43}$/,
+    );
     expect(mail!.text).toContain(mail!.unsubscribeUrl);
     expect(mail!.messageId).toMatch(/^<confirmation-\d+@guide\.example>$/);
     expect(mail!.date).toEqual(clock);

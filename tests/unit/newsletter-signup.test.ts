@@ -13,10 +13,21 @@ function setup(overrides: Partial<SignupDeps> = {}) {
     },
   } as unknown as NewsletterService;
   const deps: SignupDeps = { service, limiter: null, now: () => NOW, linkBase: 'https://guide.example', ...overrides };
-  return { calls, run: (init: RequestInit) => handleSignup(new Request('http://localhost/api/newsletter', init), '203.0.113.7', deps) };
+  return {
+    calls,
+    run: (init: RequestInit) => handleSignup(new Request('http://localhost/api/newsletter', init), '203.0.113.7', deps),
+  };
 }
-const form = (body: string): RequestInit => ({ method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-const json = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+const form = (body: string): RequestInit => ({
+  method: 'POST',
+  body,
+  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+});
+const json = (body: unknown): RequestInit => ({
+  method: 'POST',
+  body: JSON.stringify(body),
+  headers: { 'content-type': 'application/json' },
+});
 
 describe('handleSignup', () => {
   it('subscribes a valid form or JSON signup, answering in kind', async () => {
@@ -33,20 +44,29 @@ describe('handleSignup', () => {
 
   it('counts every request against the rate limit, even malformed ones, and keeps what was typed', async () => {
     const { calls, run } = setup({ limiter: new MemoryRateLimiter({ limit: 2, windowMs: 60_000 }) });
-    expect(await run({ method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } })).toMatchObject({ status: 415 });
+    expect(await run({ method: 'POST', body: 'x', headers: { 'content-type': 'text/plain' } })).toMatchObject({
+      status: 415,
+    });
     await run(form('email=a%40example.com'));
-    expect(await run(form('email=typed%40example.com'))).toMatchObject({ status: 429, retryAfterSeconds: 30, email: 'typed@example.com' });
+    expect(await run(form('email=typed%40example.com'))).toMatchObject({
+      status: 429,
+      retryAfterSeconds: 30,
+      email: 'typed@example.com',
+    });
     expect(calls).toEqual(['a@example.com']);
   });
 
   it('silently drops a filled honeypot', async () => {
     const { calls, run } = setup();
-    expect(await run(form('email=a%40example.com&website=http%3A%2F%2Fspam.example'))).toEqual({ kind: 'accepted', reply: 'html' });
+    expect(await run(form('email=a%40example.com&website=http%3A%2F%2Fspam.example'))).toEqual({
+      kind: 'accepted',
+      reply: 'html',
+    });
     expect(await run(json({ email: 'b@example.com', website: 'x' }))).toEqual({ kind: 'accepted', reply: 'json' });
     expect(calls).toEqual([]);
   });
 
-  it('subscribes however soon the form is sent, and ignores fields it does not know (such as an old form\'s stamp)', async () => {
+  it("subscribes however soon the form is sent, and ignores fields it does not know (such as an old form's stamp)", async () => {
     const { calls, run } = setup();
     await run(json({ email: 'a@example.com', t: `${NOW}.${'x'.repeat(43)}` }));
     await run(form('email=b%40example.com&t='));
@@ -55,6 +75,11 @@ describe('handleSignup', () => {
 
   it('marks the field and keeps the typed address when it is invalid', async () => {
     const { run } = setup();
-    expect(await run(form('email=a%40localhost'))).toMatchObject({ status: 400, field: 'email', email: 'a@localhost', code: 'format' });
+    expect(await run(form('email=a%40localhost'))).toMatchObject({
+      status: 400,
+      field: 'email',
+      email: 'a@localhost',
+      code: 'format',
+    });
   });
 });

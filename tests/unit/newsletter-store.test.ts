@@ -84,7 +84,12 @@ describe.each(storeKinds())('SubscriberStore on %s', (kind) => {
     expect(await store.confirm('h', minutes(3))).toBe('invalid');
     expect(await store.findPending('h', minutes(3))).toBeNull();
     const [row] = await store.exportRows();
-    expect(row).toEqual({ email: 'a@example.com', status: 'confirmed', createdAt: T0.toISOString(), confirmedAt: minutes(2).toISOString() });
+    expect(row).toEqual({
+      email: 'a@example.com',
+      status: 'confirmed',
+      createdAt: T0.toISOString(),
+      confirmedAt: minutes(2).toISOString(),
+    });
   });
 
   it('refuses an expired token and prunes expired pending signups only', async () => {
@@ -106,8 +111,12 @@ describe.each(storeKinds())('SubscriberStore on %s', (kind) => {
     expect(await store.unsubscribe('unsub-h1', minutes(61))).toBe(true);
     expect(await store.unsubscribe('unsub-h1', minutes(62))).toBe(true);
     expect(await store.findByUnsubscribeKey('unsub-h1')).toEqual({ email: 'a@example.com', status: 'unsubscribed' });
-    expect(await store.recordSignup(signup('a@example.com', minutes(63), 'h3'))).toMatchObject({ unsubscribeKey: 'unsub-h1' });
-    expect(await store.exportRows()).toEqual([{ email: 'a@example.com', status: 'pending', createdAt: T0.toISOString(), confirmedAt: null }]);
+    expect(await store.recordSignup(signup('a@example.com', minutes(63), 'h3'))).toMatchObject({
+      unsubscribeKey: 'unsub-h1',
+    });
+    expect(await store.exportRows()).toEqual([
+      { email: 'a@example.com', status: 'pending', createdAt: T0.toISOString(), confirmedAt: null },
+    ]);
     expect(await store.unsubscribe('nobody', minutes(64))).toBe(false);
   });
 
@@ -185,7 +194,9 @@ describe.each(storeKinds())('SubscriberStore on %s', (kind) => {
 
     it('claims in queue order, at most the limit, and never the same email twice among concurrent claimants', async () => {
       for (let i = 0; i < 30; i++) await store.recordSignup(signup(`r${i}@example.com`, minutes(i / 100), `h${i}`));
-      expect((await claim(minutes(1), 5)).map((c) => c.email)).toEqual(['r0', 'r1', 'r2', 'r3', 'r4'].map((r) => `${r}@example.com`));
+      expect((await claim(minutes(1), 5)).map((c) => c.email)).toEqual(
+        ['r0', 'r1', 'r2', 'r3', 'r4'].map((r) => `${r}@example.com`),
+      );
       const claims = (await Promise.all(Array.from({ length: 8 }, () => claim(minutes(1), 4)))).flat();
       expect(claims).toHaveLength(25);
       expect(new Set(claims.map((c) => c.id)).size).toBe(25);
@@ -219,19 +230,29 @@ describe.each(storeKinds())('SubscriberStore on %s', (kind) => {
   });
 
   it('turns concurrent signups of one address into one row and one confirmation', async () => {
-    const due = await Promise.all(Array.from({ length: 20 }, (_, i) => store.recordSignup(signup(i % 2 ? 'same@example.com' : 'SAME@example.com', T0, `h${i}`))));
+    const due = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        store.recordSignup(signup(i % 2 ? 'same@example.com' : 'SAME@example.com', T0, `h${i}`)),
+      ),
+    );
     expect(due.filter((d) => d !== null)).toHaveLength(1);
     expect(await store.exportRows()).toHaveLength(1);
   });
 
   it('records deliveries once per issue and subscriber, counting attempts, and never re-sends a sent one', async () => {
-    for (const [email, hash] of [['a@example.com', 'ha'], ['b@example.com', 'hb']] as const) {
+    for (const [email, hash] of [
+      ['a@example.com', 'ha'],
+      ['b@example.com', 'hb'],
+    ] as const) {
       await store.recordSignup(signup(email, T0, hash));
       await store.confirm(hash, minutes(1));
     }
     await store.recordSignup(signup('pending@example.com', T0, 'hp'));
     const due = await store.dueRecipients('2026-W48');
-    expect(due.map((d) => [d.email, d.inDoubt, d.attempts])).toEqual([['a@example.com', false, 0], ['b@example.com', false, 0]]);
+    expect(due.map((d) => [d.email, d.inDoubt, d.attempts])).toEqual([
+      ['a@example.com', false, 0],
+      ['b@example.com', false, 0],
+    ]);
     const [a, b] = due;
     await store.beginDelivery('2026-W48', a!.id, minutes(2));
     await store.finishDelivery('2026-W48', a!.id, { messageId: '<m1@guide.example>' }, minutes(2));
@@ -239,7 +260,9 @@ describe.each(storeKinds())('SubscriberStore on %s', (kind) => {
     await store.finishDelivery('2026-W48', b!.id, { error: 'mailbox full' }, minutes(2));
     await store.beginDelivery('2026-W48', b!.id, minutes(3));
     // b's second attempt never finished: in doubt, with both attempts counted; a is done.
-    expect(await store.dueRecipients('2026-W48')).toEqual([{ id: b!.id, email: 'b@example.com', unsubscribeKey: 'unsub-hb', inDoubt: true, attempts: 2 }]);
+    expect(await store.dueRecipients('2026-W48')).toEqual([
+      { id: b!.id, email: 'b@example.com', unsubscribeKey: 'unsub-hb', inDoubt: true, attempts: 2 },
+    ]);
     expect(await store.deliveryCounts('2026-W48')).toEqual({ sent: 1, failed: 0, sending: 1 });
     await store.beginDelivery('2026-W48', a!.id, minutes(4));
     expect(await store.deliveryCounts('2026-W48')).toEqual({ sent: 1, failed: 0, sending: 1 });
@@ -310,7 +333,10 @@ if (postgresUrl) {
       const store = await PgSubscriberStore.open(db.url);
       await store.recordSignup(signup('a@example.com', new Date('2026-11-24T12:00:00.123Z'), 'h'));
       await store.close();
-      const [row] = await withClient(db.url, async (c) => (await c.query(`SELECT pg_typeof(created_at)::text AS type, created_at FROM subscribers`)).rows);
+      const [row] = await withClient(
+        db.url,
+        async (c) => (await c.query(`SELECT pg_typeof(created_at)::text AS type, created_at FROM subscribers`)).rows,
+      );
       expect(row).toEqual({ type: 'timestamp with time zone', created_at: new Date('2026-11-24T12:00:00.123Z') });
     });
 

@@ -8,7 +8,15 @@ describe('tokens', () => {
     for (const t of tokens) expect(isWellFormedToken(t)).toBe(true);
   });
 
-  it.each([null, undefined, '', 'short', `${newToken()}x`, `${newToken().slice(0, 42)}=`, `${newToken().slice(0, 42)}/`])('refuses the shape of %j', (t) => {
+  it.each([
+    null,
+    undefined,
+    '',
+    'short',
+    `${newToken()}x`,
+    `${newToken().slice(0, 42)}=`,
+    `${newToken().slice(0, 42)}/`,
+  ])('refuses the shape of %j', (t) => {
     expect(isWellFormedToken(t)).toBe(false);
   });
 

@@ -54,7 +54,9 @@ describe('parseEmail refuses bad input with a message for the field', () => {
 
 describe('parseSource', () => {
   it.each(['', 'home', 'article-end', 'newsletter-page'])('accepts %j', (s) => expect(parseSource(s).ok).toBe(true));
-  it.each(['Home', '<b>x</b>', 'a b', '"><script>', '-lead', 'x'.repeat(41)])('refuses %j', (s) => expect(parseSource(s).ok).toBe(false));
+  it.each(['Home', '<b>x</b>', 'a b', '"><script>', '-lead', 'x'.repeat(41)])('refuses %j', (s) =>
+    expect(parseSource(s).ok).toBe(false),
+  );
 });
 
 describe('readSignupFields', () => {

@@ -1,16 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { cardTree, fitCard, OG_COLORS, OG_HEIGHT, OG_WIDTH, ogImageAlt, TEXT_KEY, TEXT_MAX_HEIGHT, TYPE_STEPS, type CardNode, type OgCard } from '../../src/lib/og-image';
+import {
+  cardTree,
+  fitCard,
+  OG_COLORS,
+  OG_HEIGHT,
+  OG_WIDTH,
+  ogImageAlt,
+  TEXT_KEY,
+  TEXT_MAX_HEIGHT,
+  TYPE_STEPS,
+  type CardNode,
+  type OgCard,
+} from '../../src/lib/og-image';
 import { renderOgImage } from '../../src/pages/og/_render';
 import { shareCardProblems } from '../support/share-cards';
 
-const card: OgCard = { eyebrow: 'Head to head', title: 'Django vs Laravel', subtitle: 'Two batteries-included frameworks.', siteName: 'Guide' };
+const card: OgCard = {
+  eyebrow: 'Head to head',
+  title: 'Django vs Laravel',
+  subtitle: 'Two batteries-included frameworks.',
+  siteName: 'Guide',
+};
 const textBlock = (tree: CardNode) => (tree.props.children as CardNode[]).find((n) => n.key === TEXT_KEY)!;
 const titleSize = (tree: CardNode) => (textBlock(tree).props.children as CardNode[])[1]!.props.style['fontSize'];
 
 describe('share card layout', () => {
   it('is a 1200×630 border-box card, so its padding is inside it (satori defaults to content-box)', () => {
     const style = cardTree(card, TYPE_STEPS[0]!).props.style;
-    expect(style).toMatchObject({ boxSizing: 'border-box', width: OG_WIDTH, height: OG_HEIGHT, background: OG_COLORS.background });
+    expect(style).toMatchObject({
+      boxSizing: 'border-box',
+      width: OG_WIDTH,
+      height: OG_HEIGHT,
+      background: OG_COLORS.background,
+    });
   });
 
   it('takes the largest type step whose text block fits', async () => {
@@ -34,7 +56,11 @@ describe('share card layout', () => {
   it('fits the clamped step in the card whatever the text: its tallest possible text block is under the limit', () => {
     const block = textBlock(cardTree(card, TYPE_STEPS.at(-1)!));
     const lines = block.props.children as CardNode[];
-    const tallest = lines.reduce((sum, { props: { style } }) => sum + Number(style['fontSize']) * Number(style['lineHeight']) * Number(style['lineClamp']), 0);
+    const tallest = lines.reduce(
+      (sum, { props: { style } }) =>
+        sum + Number(style['fontSize']) * Number(style['lineHeight']) * Number(style['lineClamp']),
+      0,
+    );
     expect(tallest + Number(block.props.style['gap']) * (lines.length - 1)).toBeLessThanOrEqual(TEXT_MAX_HEIGHT);
   });
 
@@ -48,21 +74,34 @@ describe('share card layout', () => {
 describe('share card alt text', () => {
   it('says what the card shows: site, title, eyebrow and subtitle', () => {
     expect(ogImageAlt(card)).toBe('Guide: Django vs Laravel (Head to head). Two batteries-included frameworks.');
-    expect(ogImageAlt({ eyebrow: 'Backend frameworks in 2026', title: 'Which framework should I pick?', siteName: 'Guide' })).toBe(
-      'Guide: Which framework should I pick? (Backend frameworks in 2026).',
-    );
+    expect(
+      ogImageAlt({ eyebrow: 'Backend frameworks in 2026', title: 'Which framework should I pick?', siteName: 'Guide' }),
+    ).toBe('Guide: Which framework should I pick? (Backend frameworks in 2026).');
   });
 
   it('names the site once when the title or subtitle already does', () => {
-    expect(ogImageAlt({ ...card, title: 'Guide', subtitle: 'An independent guide' })).toBe('Guide (Head to head). An independent guide.');
-    expect(ogImageAlt({ ...card, title: 'Search', subtitle: 'Search all of the Guide.' })).toBe('Search (Head to head). Search all of the Guide.');
+    expect(ogImageAlt({ ...card, title: 'Guide', subtitle: 'An independent guide' })).toBe(
+      'Guide (Head to head). An independent guide.',
+    );
+    expect(ogImageAlt({ ...card, title: 'Search', subtitle: 'Search all of the Guide.' })).toBe(
+      'Search (Head to head). Search all of the Guide.',
+    );
   });
 });
 
 describe('share card rendering', () => {
   it('keeps any text inside the margin: a word wider than the card, a long title and a long subtitle are wrapped, shrunk and clamped', async () => {
-    const words = (n: number) => Array.from({ length: n }, (_, i) => ['framework', 'supercalifragilisticexpialidocious'.repeat(3), 'and', 'throughput'][i % 4]).join(' ');
-    const png = await renderOgImage({ eyebrow: words(20), title: words(40), subtitle: words(60), siteName: 'Backend Frameworks Guide' });
+    const words = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) => ['framework', 'supercalifragilisticexpialidocious'.repeat(3), 'and', 'throughput'][i % 4],
+      ).join(' ');
+    const png = await renderOgImage({
+      eyebrow: words(20),
+      title: words(40),
+      subtitle: words(60),
+      siteName: 'Backend Frameworks Guide',
+    });
     expect(shareCardProblems(png)).toEqual([]);
   });
 });

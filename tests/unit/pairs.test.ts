@@ -52,7 +52,12 @@ describe('allPairs', () => {
   });
 
   it('pairsWith lists the pairs that include one framework, by the other one', () => {
-    expect(slugs(pairsWith('laravel', items))).toEqual(['express-vs-laravel', 'django-vs-laravel', 'spring-boot-vs-laravel', 'laravel-vs-aspnet-core']);
+    expect(slugs(pairsWith('laravel', items))).toEqual([
+      'express-vs-laravel',
+      'django-vs-laravel',
+      'spring-boot-vs-laravel',
+      'laravel-vs-aspnet-core',
+    ]);
     expect(pairsWith('nope', items)).toEqual([]);
   });
 
@@ -73,9 +78,12 @@ describe('parsePairSlug', () => {
     expect(parsePairSlug('spring-boot-vs-aspnet-core', items)?.isCanonical).toBe(true);
   });
 
-  it.each(['django', 'django-vs-django', 'djnago-vs-laravel', 'django-vs-laravel-vs-express', ''])('refuses %j', (slug) => {
-    expect(parsePairSlug(slug, items)).toBeUndefined();
-  });
+  it.each(['django', 'django-vs-django', 'djnago-vs-laravel', 'django-vs-laravel-vs-express', ''])(
+    'refuses %j',
+    (slug) => {
+      expect(parsePairSlug(slug, items)).toBeUndefined();
+    },
+  );
 });
 
 describe('versusEntryId (the versus collection key)', () => {
@@ -97,7 +105,10 @@ describe('reverse redirects', () => {
   it('maps each reversed pair to its canonical page with a 301, and never a canonical URL', () => {
     const redirects = reverseRedirects(items);
     expect(Object.keys(redirects)).toHaveLength(10);
-    expect(redirects['/compare/laravel-vs-django']).toEqual({ status: 301, destination: '/compare/django-vs-laravel/' });
+    expect(redirects['/compare/laravel-vs-django']).toEqual({
+      status: 301,
+      destination: '/compare/django-vs-laravel/',
+    });
     const canonicalPaths = allPairs(items).map(([a, b]) => `/compare/${pairSlug(a, b)}`);
     for (const [from, { destination }] of Object.entries(redirects)) {
       expect(canonicalPaths).not.toContain(from);

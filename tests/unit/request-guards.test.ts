@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_METHODS, clientErrorAnswer, isValidHost, MAX_URL_LENGTH, rawResponse, refusal } from '../../src/lib/request-guards';
+import {
+  ALLOWED_METHODS,
+  clientErrorAnswer,
+  isValidHost,
+  MAX_URL_LENGTH,
+  rawResponse,
+  refusal,
+} from '../../src/lib/request-guards';
 
 describe('isValidHost', () => {
-  it.each(['localhost', 'localhost:4321', '127.0.0.1:80', 'guide.example.com', 'guide.example.com.', '[::1]:4321', '[2001:db8::1]', 'my_service:8080', 'A-B.example'])(
-    'accepts %s',
-    (host) => expect(isValidHost(host)).toBe(true),
-  );
+  it.each([
+    'localhost',
+    'localhost:4321',
+    '127.0.0.1:80',
+    'guide.example.com',
+    'guide.example.com.',
+    '[::1]:4321',
+    '[2001:db8::1]',
+    'my_service:8080',
+    'A-B.example',
+  ])('accepts %s', (host) => expect(isValidHost(host)).toBe(true));
 
   it.each([
     '',
@@ -26,18 +40,22 @@ describe('isValidHost', () => {
 });
 
 describe('refusal', () => {
-  it.each(['TRACE', 'TRACK', 'CONNECT', 'trace', undefined])('answers %s with 405 and the methods the site allows', (method) => {
-    const answer = refusal(method, 'localhost', '/');
-    expect(answer?.status).toBe(405);
-    expect(answer?.headers['Allow']).toBe(ALLOWED_METHODS);
-  });
+  it.each(['TRACE', 'TRACK', 'CONNECT', 'trace', undefined])(
+    'answers %s with 405 and the methods the site allows',
+    (method) => {
+      const answer = refusal(method, 'localhost', '/');
+      expect(answer?.status).toBe(405);
+      expect(answer?.headers['Allow']).toBe(ALLOWED_METHODS);
+    },
+  );
 
   it('answers an invalid Host with 400', () => {
     expect(refusal('GET', 'localhost@evil.example', '/')?.status).toBe(400);
     expect(refusal('GET', '', '/')?.status).toBe(400);
   });
 
-  it('lets through a request without Host (HTTP/1.0 health checks; Node refuses it in HTTP/1.1)', () => expect(refusal('GET', undefined, '/')).toBeNull());
+  it('lets through a request without Host (HTTP/1.0 health checks; Node refuses it in HTTP/1.1)', () =>
+    expect(refusal('GET', undefined, '/')).toBeNull());
 
   it('answers a URL longer than the limit, or a path segment longer than a file name, with 414', () => {
     expect(refusal('GET', 'localhost', `/${'a'.repeat(MAX_URL_LENGTH)}`)?.status).toBe(414);
@@ -46,7 +64,8 @@ describe('refusal', () => {
   });
 
   it('lets through what the site serves, and long query strings within the limit', () => {
-    for (const method of ['GET', 'HEAD', 'POST', 'OPTIONS', 'PROPFIND']) expect(refusal(method, 'localhost:4321', '/frameworks/express/')).toBeNull();
+    for (const method of ['GET', 'HEAD', 'POST', 'OPTIONS', 'PROPFIND'])
+      expect(refusal(method, 'localhost:4321', '/frameworks/express/')).toBeNull();
     expect(refusal('GET', 'localhost', `/${'a'.repeat(255)}`)).toBeNull();
     expect(refusal('GET', 'localhost', `/search/?q=${'a'.repeat(1000)}`)).toBeNull();
   });

@@ -3,7 +3,9 @@ import { spaceBlocks } from '../../src/lib/search-text';
 
 describe('spaceBlocks', () => {
   it('keeps the words of neighbouring blocks apart: facts lists, table cells, list items, line breaks', () => {
-    expect(spaceBlocks('<dl><dt>Language</dt><dd>Python</dd><dt>Runtime</dt><dd>CPython</dd></dl>')).toBe('<dl><dt>Language</dt> <dd>Python</dd> <dt>Runtime</dt> <dd>CPython</dd> </dl> ');
+    expect(spaceBlocks('<dl><dt>Language</dt><dd>Python</dd><dt>Runtime</dt><dd>CPython</dd></dl>')).toBe(
+      '<dl><dt>Language</dt> <dd>Python</dd> <dt>Runtime</dt> <dd>CPython</dd> </dl> ',
+    );
     expect(spaceBlocks('<tr><th>Django</th><td>Python</td></tr>')).toBe('<tr><th>Django</th> <td>Python</td> </tr> ');
     expect(spaceBlocks('<li>one</li><li>two<br>three</li>')).toBe('<li>one</li> <li>two<br> three</li> ');
   });

@@ -6,14 +6,22 @@ const SERVER = securityHeaders({ secure: false, path: '/' })['Content-Security-P
 describe('securityHeaders', () => {
   it('forbids framing, caches hashed assets for a year and revalidates the rest', () => {
     expect(SERVER).toContain("frame-ancestors 'none'");
-    expect(securityHeaders({ secure: false, path: '/_astro/a.1b2c.css' })['Cache-Control']).toBe('public, max-age=31536000, immutable');
-    expect(securityHeaders({ secure: false, path: '/frameworks/express/' })['Cache-Control']).toBe('public, max-age=0, must-revalidate');
+    expect(securityHeaders({ secure: false, path: '/_astro/a.1b2c.css' })['Cache-Control']).toBe(
+      'public, max-age=31536000, immutable',
+    );
+    expect(securityHeaders({ secure: false, path: '/frameworks/express/' })['Cache-Control']).toBe(
+      'public, max-age=0, must-revalidate',
+    );
   });
 
   it('never caches an error for a year, even under /_astro/', () => {
-    expect(securityHeaders({ secure: false, path: '/_astro/a.1b2c.css', status: 304 })['Cache-Control']).toContain('immutable');
+    expect(securityHeaders({ secure: false, path: '/_astro/a.1b2c.css', status: 304 })['Cache-Control']).toContain(
+      'immutable',
+    );
     for (const status of [404, 500]) {
-      expect(securityHeaders({ secure: false, path: '/_astro/gone.css', status })['Cache-Control']).toBe('public, max-age=0, must-revalidate');
+      expect(securityHeaders({ secure: false, path: '/_astro/gone.css', status })['Cache-Control']).toBe(
+        'public, max-age=0, must-revalidate',
+      );
     }
   });
 
@@ -42,7 +50,14 @@ describe('mergeCsp', () => {
   it('keeps every directive of the page and adds the server ones, in one policy', () => {
     const merged = mergeCsp(page, SERVER);
     expect(merged).toBe(`${page}; ${SERVER}`);
-    expect(merged.split(';').map((d) => d.trim().split(' ')[0])).toEqual(['script-src', 'style-src', 'frame-ancestors', 'base-uri', 'form-action', 'object-src']);
+    expect(merged.split(';').map((d) => d.trim().split(' ')[0])).toEqual([
+      'script-src',
+      'style-src',
+      'frame-ancestors',
+      'base-uri',
+      'form-action',
+      'object-src',
+    ]);
   });
 
   it('is the server policy alone when the response has none', () => {
@@ -51,12 +66,17 @@ describe('mergeCsp', () => {
   });
 
   it('lets the server decide a directive both name, whatever its case, and never repeats one', () => {
-    const merged = mergeCsp("Frame-Ancestors *; script-src 'self'; object-src https://x.example", "frame-ancestors 'none'; object-src 'none'");
+    const merged = mergeCsp(
+      "Frame-Ancestors *; script-src 'self'; object-src https://x.example",
+      "frame-ancestors 'none'; object-src 'none'",
+    );
     expect(merged).toBe("script-src 'self'; frame-ancestors 'none'; object-src 'none'");
   });
 
   it('ignores empty parts and a directive the page repeats, as browsers do (the first one counts)', () => {
-    expect(mergeCsp(" ; script-src 'self';; script-src *; ", "frame-ancestors 'none';")).toBe("script-src 'self'; frame-ancestors 'none'");
+    expect(mergeCsp(" ; script-src 'self';; script-src *; ", "frame-ancestors 'none';")).toBe(
+      "script-src 'self'; frame-ancestors 'none'",
+    );
   });
 
   it('is idempotent: merging again changes nothing', () => {

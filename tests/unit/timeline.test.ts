@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { ReleaseCycle } from '../../src/lib/releases';
 import { layoutTimeline, linesToShow } from '../../src/lib/timeline';
 
-const cycle = (c: Partial<ReleaseCycle> & { cycle: string; releaseDate: string }): ReleaseCycle => ({ lts: false, eoas: false, eol: false, ...c });
+const cycle = (c: Partial<ReleaseCycle> & { cycle: string; releaseDate: string }): ReleaseCycle => ({
+  lts: false,
+  eoas: false,
+  eol: false,
+  ...c,
+});
 const django = [
   cycle({ cycle: '6.1', releaseDate: '2026-08-05', eoas: '2027-04-30', eol: '2027-12-31' }),
   cycle({ cycle: '6.0', releaseDate: '2025-12-03', eoas: '2026-08-04', eol: '2027-04-30' }),
@@ -20,7 +25,10 @@ describe('which lines a timeline shows', () => {
 });
 
 describe('timeline layout', () => {
-  const t = layoutTimeline(linesToShow(django, '2026-11-27').map((c) => ({ label: `Django ${c.cycle}`, cycle: c })), '2026-11-27');
+  const t = layoutTimeline(
+    linesToShow(django, '2026-11-27').map((c) => ({ label: `Django ${c.cycle}`, cycle: c })),
+    '2026-11-27',
+  );
 
   it('runs from 1 January of the first year shown (at most two years back) to the end of the last year with support', () => {
     expect(t.from).toBe('2024-01-01');
@@ -45,7 +53,10 @@ describe('timeline layout', () => {
   });
 
   it('clips what started before the axis and runs an unannounced end to the axis end', () => {
-    const express = layoutTimeline([{ label: 'Express 4', cycle: cycle({ cycle: '4', releaseDate: '2014-04-09', eoas: '2025-04-01' }) }], '2026-11-27');
+    const express = layoutTimeline(
+      [{ label: 'Express 4', cycle: cycle({ cycle: '4', releaseDate: '2014-04-09', eoas: '2025-04-01' }) }],
+      '2026-11-27',
+    );
     const [active, security] = express.rows[0]!.segments;
     expect(active!.x).toBe(0);
     expect(security).toMatchObject({ kind: 'security', to: undefined });
@@ -53,7 +64,10 @@ describe('timeline layout', () => {
   });
 
   it('draws one active bar where a project draws no line between full and security support', () => {
-    const dotnet = layoutTimeline([{ label: '.NET 10', cycle: cycle({ cycle: '10', releaseDate: '2025-11-11', lts: true, eol: '2028-11-14' }) }], '2026-11-27');
+    const dotnet = layoutTimeline(
+      [{ label: '.NET 10', cycle: cycle({ cycle: '10', releaseDate: '2025-11-11', lts: true, eol: '2028-11-14' }) }],
+      '2026-11-27',
+    );
     expect(dotnet.rows[0]!.segments.map((s) => [s.kind, s.to])).toEqual([['active', '2028-11-14']]);
   });
 });

@@ -15,13 +15,21 @@ describe('typeset', () => {
   });
 
   it('leaves code spans, and text without quotes, as they are', () => {
-    expect(typeset("Use `res.json({ ok: 'yes' })` in Express's handler")).toBe("Use `res.json({ ok: 'yes' })` in Express’s handler");
+    expect(typeset("Use `res.json({ ok: 'yes' })` in Express's handler")).toBe(
+      "Use `res.json({ ok: 'yes' })` in Express’s handler",
+    );
     expect(typeset('```\nconst a = "b";\n```\nIt\'s done')).toBe('```\nconst a = "b";\n```\nIt’s done');
     expect(typeset('https://example.com/a?b=c')).toBe('https://example.com/a?b=c');
   });
 
   it('typesets every string of an entry, and nothing else', () => {
     const date = new Date('2026-01-01');
-    expect(typesetData({ a: "it's", n: 3, d: date, list: ['x', { b: '"q"' }], url: 'https://x.test/' })).toEqual({ a: 'it’s', n: 3, d: date, list: ['x', { b: '“q”' }], url: 'https://x.test/' });
+    expect(typesetData({ a: "it's", n: 3, d: date, list: ['x', { b: '"q"' }], url: 'https://x.test/' })).toEqual({
+      a: 'it’s',
+      n: 3,
+      d: date,
+      list: ['x', { b: '“q”' }],
+      url: 'https://x.test/',
+    });
   });
 });

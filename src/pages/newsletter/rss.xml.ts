@@ -18,13 +18,17 @@ export async function GET(context: APIContext) {
       title: `${site.name} newsletter, ${weekLabel(issue.week).toLowerCase()}`,
       link: newsletterIssuePath(issue.week.id),
       pubDate: issue.sentAt,
-      description: introExcerpt(issue.intro) ?? `${weekRange(issue.week)}: ${itemCount(issue.items.length)} new or updated.`,
+      description:
+        introExcerpt(issue.intro) ?? `${weekRange(issue.week)}: ${itemCount(issue.items.length)} new or updated.`,
       content: [
         ...issue.intro.map((p) => `<p>${escapeHtml(p)}</p>`),
         issue.items.length === 0
           ? '<p>Nothing new or updated that week.</p>'
           : `<ul>${issue.items
-              .map((i) => `<li>${i.change === 'new' ? 'New' : 'Updated'} ${KIND_LABEL[i.kind].toLowerCase()}: <a href="${escapeHtml(absoluteUrl(articlePath(i.kind, i.id), origin))}">${escapeHtml(i.title)}</a>. ${escapeHtml(i.summary)}</li>`)
+              .map(
+                (i) =>
+                  `<li>${i.change === 'new' ? 'New' : 'Updated'} ${KIND_LABEL[i.kind].toLowerCase()}: <a href="${escapeHtml(absoluteUrl(articlePath(i.kind, i.id), origin))}">${escapeHtml(i.title)}</a>. ${escapeHtml(i.summary)}</li>`,
+              )
               .join('')}</ul>`,
       ].join(''),
     })),

@@ -14,13 +14,22 @@ import { pages, site } from '../../site';
 import { sentIssues } from '../newsletter/archive/_issues';
 
 // The steps of signing up and leaving, on-demand ones included (their image is built statically all the same).
-const NEWSLETTER_STEPS = ['/newsletter/check-your-inbox/', '/newsletter/confirmed/', '/newsletter/confirm/', '/newsletter/unsubscribe/'];
+const NEWSLETTER_STEPS = [
+  '/newsletter/check-your-inbox/',
+  '/newsletter/confirmed/',
+  '/newsletter/confirm/',
+  '/newsletter/unsubscribe/',
+];
 
 /**
  * The home page's card: the site's name is its title, so the eyebrow (the frameworks it covers) and the line below say
  * something else (the generic eyebrow, "Backend frameworks in 2026", made the card and its alt text repeat the name).
  */
-const homeCard = (names: string[]) => ({ eyebrow: names.join(', '), title: site.name, subtitle: 'Facts we could source, ratings we explain, and a helper that ranks them for your project.' });
+const homeCard = (names: string[]) => ({
+  eyebrow: names.join(', '),
+  title: site.name,
+  subtitle: 'Facts we could source, ratings we explain, and a helper that ranks them for your project.',
+});
 
 export async function shareCards(): Promise<Map<string, OgCard>> {
   const frameworks = await getFrameworks();
@@ -33,13 +42,31 @@ export async function shareCards(): Promise<Map<string, OgCard>> {
       card:
         p.path === '/'
           ? homeCard(byOrder(frameworks).map((f) => f.data.name))
-          : { eyebrow: p.path.startsWith('/newsletter/') ? 'Newsletter' : 'Backend frameworks in 2026', title: p.title, subtitle: p.description },
+          : {
+              eyebrow: p.path.startsWith('/newsletter/') ? 'Newsletter' : 'Backend frameworks in 2026',
+              title: p.title,
+              subtitle: p.description,
+            },
     })),
-    ...frameworks.map((f) => ({ path: frameworkPath(f.id), card: { eyebrow: `Framework guide · ${f.data.languages.join(', ')}`, title: f.data.name, subtitle: f.data.tagline } })),
-    ...trends.map((t) => ({ path: trendPath(t.id), card: { eyebrow: 'Trend', title: t.data.title, subtitle: t.data.summary } })),
+    ...frameworks.map((f) => ({
+      path: frameworkPath(f.id),
+      card: {
+        eyebrow: `Framework guide · ${f.data.languages.join(', ')}`,
+        title: f.data.name,
+        subtitle: f.data.tagline,
+      },
+    })),
+    ...trends.map((t) => ({
+      path: trendPath(t.id),
+      card: { eyebrow: 'Trend', title: t.data.title, subtitle: t.data.summary },
+    })),
     ...(await sentIssues(import.meta.env.SITE)).map((issue) => ({
       path: newsletterIssuePath(issue.week.id),
-      card: { eyebrow: 'Newsletter', title: weekLabel(issue.week), subtitle: `${weekRange(issue.week)} · ${itemCount(issue.items.length)}` },
+      card: {
+        eyebrow: 'Newsletter',
+        title: weekLabel(issue.week),
+        subtitle: `${weekRange(issue.week)} · ${itemCount(issue.items.length)}`,
+      },
     })),
     ...allPairs(frameworks).map(([a, b]) => ({
       path: comparePath(pairSlug(a, b)),

@@ -30,7 +30,8 @@ export interface TestDatabase {
 }
 
 const SUBSCRIBERS = 'SELECT email, email_key, status, source, confirm_token_hash FROM subscribers ORDER BY id';
-const DELIVERIES = 'SELECT issue, CAST(subscriber_id AS integer) AS subscriber_id, status, attempts FROM deliveries ORDER BY subscriber_id';
+const DELIVERIES =
+  'SELECT issue, CAST(subscriber_id AS integer) AS subscriber_id, status, attempts FROM deliveries ORDER BY subscriber_id';
 const OUTBOX = 'SELECT status, CAST(count(*) AS integer) AS n FROM outbox GROUP BY status';
 const byStatus = (rows: { status: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.status, r.n]));
 

@@ -8,7 +8,12 @@ import type { Row, TestDatabase } from './database';
 export const rows = (db: TestDatabase): Promise<Row[]> => db.rows();
 
 export function outboxFiles(outbox: string): string[] {
-  return existsSync(outbox) ? readdirSync(outbox).filter((f) => f.endsWith('.eml')).sort().map((f) => join(outbox, f)) : [];
+  return existsSync(outbox)
+    ? readdirSync(outbox)
+        .filter((f) => f.endsWith('.eml'))
+        .sort()
+        .map((f) => join(outbox, f))
+    : [];
 }
 
 /**
@@ -20,7 +25,8 @@ export async function waitForEmails(outbox: string, count: number, timeoutMs = 1
   for (;;) {
     const files = outboxFiles(outbox);
     if (files.length >= count) return files;
-    if (Date.now() > deadline) throw new Error(`Expected ${count} email(s) in ${outbox} within ${timeoutMs} ms; found ${files.length}.`);
+    if (Date.now() > deadline)
+      throw new Error(`Expected ${count} email(s) in ${outbox} within ${timeoutMs} ms; found ${files.length}.`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -31,7 +37,8 @@ export async function waitForDelivery(db: TestDatabase, timeoutMs = 15_000): Pro
   for (;;) {
     const outbox = await db.outbox();
     if (!outbox['queued'] && !outbox['sending']) return outbox;
-    if (Date.now() > deadline) throw new Error(`The outbox still had mail to send after ${timeoutMs} ms: ${JSON.stringify(outbox)}`);
+    if (Date.now() > deadline)
+      throw new Error(`The outbox still had mail to send after ${timeoutMs} ms: ${JSON.stringify(outbox)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -54,7 +61,9 @@ export function readEmail(file: string): Email {
   }
   const body = rest.join('\r\n\r\n');
   const plain = /Content-Type: text\/plain[^]*?\r\n\r\n([^]*?)\r\n--/.exec(body)?.[1] ?? '';
-  const text = plain.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const text = plain
+    .replace(/=\r\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return { raw, headers, text };
 }
 
@@ -69,13 +78,23 @@ export function linksIn(email: Email): { confirm: string; unsubscribe: string } 
 }
 
 /** Runs the newsletter CLI the way `npm run newsletter` does, on the same database and outbox as the server. */
-export function cli(server: { db: TestDatabase; outbox: string }, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/newsletter.ts', ...args], {
-    env: { PATH: process.env['PATH'] ?? '', ...server.db.env, NEWSLETTER_OUTBOX: server.outbox },
-    encoding: 'utf8',
-  });
+export function cli(
+  server: { db: TestDatabase; outbox: string },
+  ...args: string[]
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', 'scripts/newsletter.ts', ...args],
+    {
+      env: { PATH: process.env['PATH'] ?? '', ...server.db.env, NEWSLETTER_OUTBOX: server.outbox },
+      encoding: 'utf8',
+    },
+  );
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-export const formHeaders = (origin: string) => ({ 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin });
+export const formHeaders = (origin: string) => ({
+  'Content-Type': 'application/x-www-form-urlencoded',
+  Origin: origin,
+});
 export const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' };

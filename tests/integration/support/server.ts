@@ -47,7 +47,8 @@ export interface TestServer {
 
 export async function startServer(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<TestServer> {
   const root = options.root ?? '.';
-  if (!existsSync(join(root, BUILT))) throw new Error(`${BUILT} is missing: run \`npm run build\` first (npm test does).`);
+  if (!existsSync(join(root, BUILT)))
+    throw new Error(`${BUILT} is missing: run \`npm run build\` first (npm test does).`);
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'newsletter-it-'));
   const ownsDatabase = !options.database;
   const db = options.database ?? (await createTestDatabase(options.store ?? 'sqlite', join(dir, 'newsletter.sqlite')));
@@ -66,14 +67,27 @@ export function copyProject(): string {
   return root;
 }
 
-async function launch(env: Record<string, string>, dir: string, db: TestDatabase, ownsDatabase: boolean, root: string): Promise<TestServer> {
+async function launch(
+  env: Record<string, string>,
+  dir: string,
+  db: TestDatabase,
+  ownsDatabase: boolean,
+  root: string,
+): Promise<TestServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const outbox = join(dir, 'outbox');
   // process.execPath is the Node that runs the tests: the project's Node 22, which has node:sqlite.
   const child: ChildProcess = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', SERVER], {
     cwd: root,
-    env: { PATH: process.env['PATH'] ?? '', PORT: String(port), HOST: '127.0.0.1', NEWSLETTER_OUTBOX: outbox, ...db.env, ...env },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      NEWSLETTER_OUTBOX: outbox,
+      ...db.env,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

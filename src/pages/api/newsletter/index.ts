@@ -24,7 +24,10 @@ export const ALL: APIRoute = async (context) => {
   if (outcome.reply === 'json') return jsonReply(outcome);
   if (outcome.reply === 'text') return textReply(outcome);
   if (outcome.kind === 'accepted') {
-    return new Response(null, { status: 303, headers: { Location: href('/newsletter/check-your-inbox/'), 'Cache-Control': 'no-store' } });
+    return new Response(null, {
+      status: 303,
+      headers: { Location: href('/newsletter/check-your-inbox/'), 'Cache-Control': 'no-store' },
+    });
   }
   context.locals.newsletterSignup = {
     status: outcome.status,

@@ -6,7 +6,13 @@ import { getFrameworks } from '../../../data/frameworks';
 import { getCollection } from 'astro:content';
 import { markdownFilesIn } from '../../../lib/entry-ids';
 import { NEWSLETTER_CONTENT_DIR, newestFirst, thawItems, type ArchivedItem } from '../../../newsletter/archive';
-import { introParagraphs, parseIsoWeek, toDigestEntry, type DigestItem, type IsoWeek } from '../../../newsletter/digest';
+import {
+  introParagraphs,
+  parseIsoWeek,
+  toDigestEntry,
+  type DigestItem,
+  type IsoWeek,
+} from '../../../newsletter/digest';
 
 export interface SentIssue {
   week: IsoWeek;
