@@ -21,12 +21,13 @@ export default defineConfig({
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_FLAGS },
   },
   projects: [
-    // The accessibility sweep covers both widths itself, and compression is about bytes, not screens: they run once.
+    // Layout specs (layout, reflow, toc, decision-layout) run at phone and desktop widths; everything else once, on
+    // desktop: behaviour does not change with the screen, and the accessibility sweep sets its own widths.
     // A test tagged @mobile-only or @desktop-only exists only in that project (a skipped test would fail npm test).
     {
       name: 'mobile',
       use: { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true },
-      testIgnore: /(a11y|compression)\.spec\.ts/,
+      testMatch: /(layout|reflow|toc)\.spec\.ts$/,
       grepInvert: /@desktop-only/,
     },
     { name: 'desktop', use: { viewport: { width: 1280, height: 800 } }, grepInvert: /@mobile-only/ },

@@ -7,6 +7,8 @@
  *               loopback: the four category scores, LCP, TBT, CLS, FCP
  *   signup      the newsletter signup under load, by scripts/bench-signup.mjs when that script exists: on SQLite,
  *               and on PostgreSQL too when DATABASE_URL is set
+ *   load        the load tests (tests/load/, Vitest): hundreds of concurrent signups stored and mailed exactly
+ *               once, a thousand across two servers on PostgreSQL, and a 20,000-path memory soak; pass or fail
  *   scaling     synthetic corpora (100, 500, 2,000 entries by default) built cold in a temporary copy of the
  *               project: build time and peak memory, in total and per page
  */
@@ -70,12 +72,12 @@ async function part(name, fn) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Build (for weight, lighthouse and signup: they all look at the real site's dist/)
+// Build (for weight, lighthouse, signup and load: they all look at the real site's dist/)
 // ---------------------------------------------------------------------------------------------------------------
 let buildSeconds;
 const SIGNUP_SCRIPT = 'scripts/bench-signup.mjs';
 const needsBuild = options.parts.some(
-  (p) => p === 'weight' || p === 'lighthouse' || (p === 'signup' && existsSync(SIGNUP_SCRIPT)),
+  (p) => p === 'weight' || p === 'lighthouse' || p === 'load' || (p === 'signup' && existsSync(SIGNUP_SCRIPT)),
 );
 if (needsBuild) {
   if (options.skipBuild && existsSync('dist/server/entry.mjs')) {
@@ -260,6 +262,19 @@ await part('signup', () => {
   }
   if (stores.length === 1)
     console.log('\nPostgreSQL: not measured (set DATABASE_URL to measure the server on PostgreSQL too).');
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Load tests: the Vitest project "load" (tests/load/) against the real server over the dist/ built above. Too slow
+// for `npm test`, so they live here; they pass or fail like any test.
+// ---------------------------------------------------------------------------------------------------------------
+await part('load', () => {
+  console.log('\n## Load tests (tests/load/)\n');
+  const run = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--project', 'load'], {
+    stdio: 'inherit',
+    env: process.env,
+  });
+  if (run.status !== 0) throw new Error(`the load tests failed (vitest exited with ${run.status ?? run.signal})`);
 });
 
 // ---------------------------------------------------------------------------------------------------------------

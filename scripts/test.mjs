@@ -1,21 +1,54 @@
 #!/usr/bin/env node
 /**
- * `npm test`: type check, build, Vitest (unit + built-site tests), then Playwright in Chromium against the
- * built site on the real server. Ends with one line "N passed, N failed" adding up both runners, preceded by a
- * line when the PostgreSQL store tests could not run (no reachable DATABASE_URL; with CI=true that fails).
+ * `npm test`: every tier, in order, each also runnable alone (package.json `test:*`):
+ *   1. lint, format check and type check                       `npm run lint`, `npm run format:check`, `astro check`
+ *   2. the build, and meanwhile the unit tests (they need none)  `astro build`, `npm run test:unit`
+ *   3. checks over the built dist/, and the real server          `npm run test:build`, `npm run test:integration`
+ *   4. the browser tests in Chromium                             `npm run test:e2e`
+ * Steps of one stage run side by side (this runs on 2 cores, and most steps use one): their output is printed
+ * whole when each ends. Ends with one line "N passed, N failed" adding up the test runners, preceded by the list
+ * of failed tests, and by a line when the PostgreSQL store tests could not run (with CI=true that fails).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { playwrightFailures, vitestFailures } from './lib/failed-tests.mjs';
 import { postgresNotRun, postgresRequired, probePostgres } from './lib/postgres.mjs';
 
 const TMP = '.tmp';
 mkdirSync(TMP, { recursive: true });
+const started = performance.now();
+const seconds = (from) => ((performance.now() - from) / 1000).toFixed(0);
 
-function run(label, command, args) {
-  console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
-  return result.status === 0;
+/** Runs one step; with `buffered`, keeps its output and prints it whole at the end (for steps run side by side). */
+function run({ label, command, args, env = {}, buffered = false }) {
+  const from = performance.now();
+  if (!buffered) console.log(`\n▶ ${label}: ${command} ${args.join(' ')}`);
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      stdio: buffered ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, ...env },
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk) => (output += chunk));
+    child.stderr?.on('data', (chunk) => (output += chunk));
+    child.on('close', (code) => {
+      if (buffered) console.log(`\n▶ ${label}: ${command} ${args.join(' ')}\n${output.trimEnd()}`);
+      console.log(`◀ ${label}: ${code === 0 ? 'done' : `exit ${code}`} in ${seconds(from)} s`);
+      resolve(code === 0);
+    });
+  });
+}
+
+/** Runs steps side by side; true when all of them succeeded. */
+const together = async (...steps) =>
+  (
+    await Promise.all(steps.map((step) => (Array.isArray(step) ? inOrder(step) : run({ ...step, buffered: true }))))
+  ).every(Boolean);
+
+/** Runs steps one after the other (stopping at the first that fails), buffered: part of a `together` stage. */
+async function inOrder(steps) {
+  for (const step of steps) if (!(await run({ ...step, buffered: true }))) return false;
+  return true;
 }
 
 function readJson(file) {
@@ -32,6 +65,7 @@ let postgresNote;
 function finish(passed, failed, extraFailure) {
   if (postgresNote) console.log(`\n${postgresNote}`);
   if (extraFailure) console.error(`\n✖ ${extraFailure}`);
+  console.log(`\nnpm test took ${seconds(started)} s`);
   console.log(`\n${passed} passed, ${failed} failed`);
   process.exit(failed > 0 || extraFailure ? 1 : 0);
 }
@@ -60,28 +94,50 @@ if (postgres.reason) {
   console.log(postgresNote);
 }
 
-if (!run('type check', 'npx', ['astro', 'check'])) finish(0, 1, 'astro check reported errors.');
-if (!run('build', 'npx', ['astro', 'build'])) finish(0, 1, 'astro build failed.');
+// Each Vitest run writes its own report (vitest.config.ts reads VITEST_JSON), and they are added up at the end.
+const REPORTS = { unit: `${TMP}/vitest-unit.json`, served: `${TMP}/vitest-served.json`, e2e: `${TMP}/playwright.json` };
+for (const file of Object.values(REPORTS)) rmSync(file, { force: true });
+const vitest = (label, projects, report) => ({
+  label,
+  command: 'npx',
+  args: ['vitest', 'run', ...projects.flatMap((p) => ['--project', p])],
+  env: { VITEST_JSON: report },
+});
 
-for (const f of ['vitest.json', 'playwright.json']) rmSync(`${TMP}/${f}`, { force: true });
-const unitOk = run('unit and build tests', 'npx', ['vitest', 'run']);
-const e2eOk = run('browser tests', 'npx', ['playwright', 'test']);
+const checked = await together({ label: 'type check', command: 'npx', args: ['astro', 'check'] }, [
+  { label: 'lint', command: 'npx', args: ['eslint', '.', '--max-warnings', '0'] },
+  { label: 'format check', command: 'npx', args: ['prettier', '--check', '.'] },
+]);
+if (!checked) finish(0, 1, 'The lint, format or type check failed (see above).');
 
-const vitest = readJson(`${TMP}/vitest.json`);
-const pw = readJson(`${TMP}/playwright.json`);
-const passed = (vitest?.numPassedTests ?? 0) + (pw?.stats?.expected ?? 0);
-const failed = (vitest?.numFailedTests ?? 0) + (pw?.stats?.unexpected ?? 0) + (pw?.stats?.flaky ?? 0);
-const skipped = (vitest?.numPendingTests ?? 0) + (vitest?.numTodoTests ?? 0) + (pw?.stats?.skipped ?? 0);
+// The unit tests run on the second core while the build runs.
+const [built, unitOk] = await Promise.all([
+  run({ label: 'build', command: 'npx', args: ['astro', 'build'], buffered: true }),
+  run({ ...vitest('unit tests', ['unit'], REPORTS.unit), buffered: true }),
+]);
+if (!built) finish(0, 1, 'astro build failed.');
 
-const failures = [...vitestFailures(vitest), ...playwrightFailures(pw)];
+const servedOk = await run(vitest('built-site and server tests', ['build', 'integration'], REPORTS.served));
+const e2eOk = await run({ label: 'browser tests', command: 'npx', args: ['playwright', 'test'] });
+
+const unit = readJson(REPORTS.unit);
+const served = readJson(REPORTS.served);
+const pw = readJson(REPORTS.e2e);
+const vitestReports = [unit, served].filter(Boolean);
+const sum = (f) => vitestReports.reduce((n, r) => n + (f(r) ?? 0), 0);
+const passed = sum((r) => r.numPassedTests) + (pw?.stats?.expected ?? 0);
+const failed = sum((r) => r.numFailedTests) + (pw?.stats?.unexpected ?? 0) + (pw?.stats?.flaky ?? 0);
+const skipped = sum((r) => r.numPendingTests) + sum((r) => r.numTodoTests) + (pw?.stats?.skipped ?? 0);
+
+const failures = [...vitestReports.flatMap(vitestFailures), ...playwrightFailures(pw)];
 if (failures.length > 0) {
   console.log(`\nFailed (${failures.length}):`);
   for (const f of failures) console.log(`  ✖ ${f.name}${f.reason ? `\n      ${f.reason}` : ''}`);
 }
 
 let problem;
-if (!vitest || !pw) problem = 'A test runner did not write its report (see its output above).';
+if (!unit || !served || !pw) problem = 'A test runner did not write its report (see its output above).';
 else if (skipped > 0) problem = `${skipped} test(s) skipped: a skipped test proves nothing.`;
-else if (!unitOk && failed === 0) problem = 'Vitest exited with an error outside the tests.';
+else if ((!unitOk || !servedOk) && failed === 0) problem = 'Vitest exited with an error outside the tests.';
 else if (!e2eOk && failed === 0) problem = 'Playwright exited with an error outside the tests.';
 finish(passed, failed, problem);

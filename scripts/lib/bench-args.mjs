@@ -1,8 +1,8 @@
 /** Command-line options of `npm run bench` (flags win over the BENCH_* environment variables). */
 import { parseArgs } from 'node:util';
 
-/** In the order they run: the three that use the real site's build, then the long scaling builds. */
-export const PARTS = ['weight', 'lighthouse', 'signup', 'scaling'];
+/** In the order they run: the four that use the real site's build, then the long scaling builds. */
+export const PARTS = ['weight', 'lighthouse', 'signup', 'load', 'scaling'];
 export const DEFAULT_SIZES = [100, 500, 2000];
 export const DEFAULT_LIGHTHOUSE_PAGES = ['/', '/frameworks/django/', '/compare/', '/search/'];
 export const CORPORA = ['trends', 'frameworks'];

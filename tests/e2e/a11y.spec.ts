@@ -1,36 +1,38 @@
 import { expect, test } from '@playwright/test';
 import { axeViolations, WCAG_TAGS } from '../support/axe';
-import { sitePaths } from '../support/site-pages';
+import { onePagePerRoute, sitePaths } from '../support/site-pages';
 
 /**
- * axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules on every page, in both themes, at 375 px and 1280 px.
- * One load per page: the theme is switched the way the toggle does it and the viewport is resized in place.
+ * axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules on every page in both themes at 1280 px, and on one page
+ * of each route file (src/pages) in both themes at 375 px, where the layout differs: pages of one route share it.
+ * One load per test: the theme is switched the way the toggle does it.
  */
-const VIEWPORTS = [
-  { width: 375, height: 740 },
-  { width: 1280, height: 800 },
+const WIDE = { width: 1280, height: 800 };
+const PHONE = { width: 375, height: 740 };
+const PATHS = [...sitePaths(), '/no-such-page/'];
+const sweeps = [
+  ...PATHS.map((path) => ({ path, viewport: WIDE })),
+  ...[...onePagePerRoute(), '/no-such-page/'].map((path) => ({ path, viewport: PHONE })),
 ];
 
-for (const path of [...sitePaths(), '/no-such-page/']) {
-  test(`axe: ${path}`, async ({ page }) => {
-    test.setTimeout(60_000); // four full axe passes on a long page, on a busy machine
+for (const { path, viewport } of sweeps) {
+  test(`axe: ${path} at ${viewport.width} px`, async ({ page }) => {
+    test.setTimeout(40_000); // two full axe passes on a long page, on a busy machine
+    await page.setViewportSize(viewport);
     await page.goto(path);
     const problems: string[] = [];
-    for (const viewport of VIEWPORTS) {
-      await page.setViewportSize(viewport);
-      for (const theme of ['light', 'dark'] as const) {
-        await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
-        const violations = await axeViolations(page, { tags: WCAG_TAGS });
-        problems.push(
-          ...violations.map(
-            (v) =>
-              `${path} [${theme}, ${viewport.width}px] ${v.id}: ${v.help} (${v.nodes
-                .map((n) => n.target.join(' '))
-                .slice(0, 3)
-                .join('; ')})`,
-          ),
-        );
-      }
+    for (const theme of ['light', 'dark'] as const) {
+      await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
+      const violations = await axeViolations(page, { tags: WCAG_TAGS });
+      problems.push(
+        ...violations.map(
+          (v) =>
+            `${path} [${theme}, ${viewport.width}px] ${v.id}: ${v.help} (${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join('; ')})`,
+        ),
+      );
     }
     expect(problems).toEqual([]);
   });

@@ -4,7 +4,6 @@ import {
   answeredCount,
   formatPoints,
   pointsLabel,
-  profileFromParams,
   profileToParams,
   QUESTIONS,
   recommend,
@@ -12,7 +11,6 @@ import {
   type Profile,
 } from '../../src/lib/decision';
 import { PROFILES } from '../support/profiles';
-import { loadShift } from '../support/layout-checks';
 import { rawFrameworks } from '../support/raw-frameworks';
 
 const candidates = toCandidates(rawFrameworks);
@@ -120,70 +118,4 @@ test('"Show the full ranking" takes the reader from the questions to the ranking
   await expect(heading).toBeFocused();
   await expect(heading).toBeInViewport();
   await expect(page).toHaveURL(/\/choose\/\?build=/);
-});
-
-test('the current top pick stays in view while answering, without hiding the focused field', async ({ page }) => {
-  await page.goto('/choose/');
-  const bar = page.locator('[data-top-pick]');
-  const inView = async () => {
-    const box = (await bar.boundingBox())!;
-    const { height } = page.viewportSize()!;
-    return box.y >= 0 && box.y + box.height <= height + 0.5;
-  };
-  const profile: Profile = { languages: [] };
-  for (const q of QUESTIONS) {
-    const fieldset = page.locator('fieldset', { has: page.locator(`input[name="${q.name}"]`) });
-    await fieldset.scrollIntoViewIfNeeded();
-    const input = fieldset.locator('input').last();
-    await input.check();
-    if (q.name === 'languages') profile.languages = [(await input.getAttribute('value')) as never];
-    else Object.assign(profile, { [q.name]: await input.getAttribute('value') });
-    expect(await inView(), `after answering "${q.legend}"`).toBe(true);
-    await expect(topPick(page)).toHaveText(topPickText(recommend(candidates, profile)));
-  }
-  // Keyboard focus never lands behind the bar (WCAG 2.4.11): scroll-padding keeps the field above it.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.locator('input[name=build]').first().focus();
-  for (let i = 0; i < 12; i++) {
-    await page.keyboard.press('Tab');
-    const covered = await page.evaluate(() => {
-      const focused = document.activeElement!.getBoundingClientRect();
-      const bar = document.querySelector('[data-top-pick]')!;
-      if (bar.contains(document.activeElement)) return false;
-      const box = bar.getBoundingClientRect();
-      return focused.bottom > box.top && focused.top < box.bottom;
-    });
-    expect(covered, `focus step ${i + 1}`).toBe(false);
-  }
-});
-
-test('the top-pick bar keeps its height whatever it says, down to 320 px (a changing pick moves nothing)', async ({
-  page,
-}) => {
-  const oneAnswer = QUESTIONS.flatMap((q) =>
-    Object.keys(q.options).map((value) => profileFromParams(new URLSearchParams([[q.name, value]]))),
-  );
-  const sentences = [
-    ...new Set([...oneAnswer, ...PROFILES.map(([, p]) => p)].map((p) => topPickText(recommend(candidates, p)))),
-  ];
-  for (const width of [320, page.viewportSize()!.width]) {
-    await page.setViewportSize({ width, height: 740 });
-    await page.goto('/choose/');
-    const heights = await topPick(page).evaluate((bar, texts) => {
-      const measure = () => bar.getBoundingClientRect().height;
-      const empty = measure();
-      return [empty, ...texts.map((t) => ((bar.textContent = t), measure()))];
-    }, sentences);
-    expect(new Set(heights), `${width} px: ${heights.join(', ')}`).toEqual(new Set([heights[0]]));
-  }
-});
-
-test('nothing moves while the helper loads: CLS 0, empty or from a shared link', async ({ page, context }) => {
-  for (const [tab, path] of [
-    [page, '/choose/'],
-    [await context.newPage(), `/choose/?${profileToParams(PROFILES[1]![1])}`],
-  ] as const) {
-    const { total, moved } = await loadShift(tab, path, '#decision-form');
-    expect(total, `${path}: ${moved.join('; ')}`).toBe(0);
-  }
 });

@@ -4,7 +4,8 @@ import { sitePaths } from '../support/site-pages';
 
 /**
  * Reflow (WCAG 1.4.10) on every page of the built site: at 320 and 375 px (phones, in the mobile project) and
- * 1280 px (desktop), the page never scrolls sideways, no element sticks out of the screen or scrolls sideways
+ * 1280 px (desktop), the page answers 200 with its h1 in sight (exactly one: tests/build/budgets.test.ts), never
+ * scrolls sideways, no element sticks out of the screen or scrolls sideways
  * (code in <pre> may scroll inside itself: code needs its lines), and no text is cut off by its box.
  */
 const WIDTHS = { mobile: [320, 375], desktop: [1280] } as const;
@@ -14,14 +15,16 @@ for (const project of ['mobile', 'desktop'] as const) {
   for (const width of WIDTHS[project]) {
     // Registered only in its project (the tag; see playwright.config.ts), never skipped in the other.
     test(
-      `every page reflows at ${width} px: nothing scrolls sideways, no text is clipped`,
+      `every page reflows at ${width} px: its h1 in sight, nothing scrolls sideways, no text is clipped`,
       { tag: `@${project}-only` },
       async ({ page }) => {
         test.setTimeout(PATHS.length * 4_000);
         await page.setViewportSize({ width, height: 800 });
         const problems: string[] = [];
         for (const path of PATHS) {
-          await page.goto(path);
+          const response = await page.goto(path);
+          if (response?.status() !== 200) problems.push(`${path}: answered ${response?.status()}`);
+          if (!(await page.locator('h1').isVisible())) problems.push(`${path}: its h1 is not visible`);
           const found = await sideways(page, 'pre');
           if (found.page > 0) problems.push(`${path}: the document scrolls sideways by ${found.page} px`);
           problems.push(...found.elements.map((e) => `${path}: ${e}`));

@@ -1,8 +1,9 @@
 /**
  * Malformed and hostile requests against the real production server (scripts/server.mjs), run from a throwaway
  * copy of the project so that files can be put beside dist/client and removed under the running server. Nothing
- * may crash it, leak a file from outside dist/client or tell whether one exists, grow its memory per path asked
- * for, or print a stack trace; every answer carries the security headers. Traffic goes to 127.0.0.1 only.
+ * may crash it, leak a file from outside dist/client or tell whether one exists, or print a stack trace; every
+ * answer carries the security headers. Traffic goes to 127.0.0.1 only. Its memory over 20,000 distinct paths is
+ * soaked in tests/load/server-memory.test.ts (`npm run bench -- --only load`).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
@@ -120,27 +121,6 @@ function expectNoStackTrace() {
   expect(server.output()).not.toMatch(STACK_FRAME);
 }
 
-/** The memory the server process holds, from /proc. */
-function rssMb(): number {
-  const status = readFileSync(`/proc/${server.pid}/status`, 'utf8');
-  return Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)![1]) / 1024;
-}
-
-/** Sends `count` HEAD requests (no body to send or decode: the server does the same work), `concurrency` at a time. */
-async function flood(count: number, concurrency: number, path: (i: number) => string) {
-  let next = 0;
-  const statuses = new Map<number, number>();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < count) {
-        const { status } = await get(path(next++), { 'accept-encoding': 'br, gzip' }, 'HEAD');
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      }
-    }),
-  );
-  return statuses;
-}
-
 describe('path traversal', () => {
   // dist/client is <root>/dist/client; the target is <root>/outside/present.json, two levels up.
   const forms: [string, (file: string) => string][] = [
@@ -223,35 +203,6 @@ describe('over-long and malformed paths', () => {
     }
     await expectServing();
   });
-});
-
-describe('memory', () => {
-  it('stays bounded over 20,000 distinct missing paths, once the heap has grown to its working size', async () => {
-    // Paths of about 1.8 KB (nine 200-character folders, then x<N>.html), so that anything kept per path shows:
-    // the old lookup cache kept about 6 KB for each (122 MB over 20,000).
-    let next = 0;
-    const chunk = async () => {
-      const statuses = await flood(2_500, 16, () => `${'/y'.padEnd(201, 'y').repeat(9)}/x${next++}.html`);
-      expect([...statuses.keys()]).toEqual([404]);
-      return rssMb();
-    };
-    // Whatever the paths, RSS rises by tens of MB over the first thousands of requests while V8 sizes its heap:
-    // go on until two chunks in a row add less than 4 MB each (at most 8 chunks; a leak never gets there).
-    let last = rssMb();
-    for (let n = 0, calm = 0; n < 8 && calm < 2; n++) {
-      const now = await chunk();
-      calm = now - last < 4 ? calm + 1 : 0;
-      last = now;
-    }
-    const before = rssMb();
-    for (let n = 0; n < 8; n++) await chunk();
-    const after = rssMb();
-    console.log(
-      `server RSS ${before.toFixed(1)} MB → ${after.toFixed(1)} MB over 20,000 distinct missing paths (${next} in all)`,
-    );
-    // The old server grew about 122 MB over 20,000 such paths; a busy machine moved the new one's RSS by up to 35 MB.
-    expect(after - before).toBeLessThan(60);
-  }, 300_000);
 });
 
 describe('methods', () => {

@@ -24,3 +24,33 @@ export function sitePaths(): string[] {
     .filter((p) => p !== '/404/')
     .sort();
 }
+
+/** The route files under src/pages, as patterns for the paths they build: `[id]` stands for one path segment. */
+function routePatterns(dir = 'src/pages'): { file: string; pattern: RegExp }[] {
+  return (
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.astro'))
+      .map((f) => {
+        const route = '/' + f.replace(/\.astro$/, '').replace(/(^|\/)index$/, '') + '/';
+        const source = route
+          .replace(/\/+/g, '/')
+          .replace(/\[[^\]/]+\]/g, '\u0000')
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        return { file: join(dir, f), pattern: new RegExp(`^${source.replaceAll('\u0000', '[^/]+')}$`) };
+      })
+      // A static route wins over a dynamic one that also matches.
+      .sort((a, b) => Number(a.pattern.source.includes('[^/]+')) - Number(b.pattern.source.includes('[^/]+')))
+  );
+}
+
+/** The first built page of each route file (one article for all of src/pages/frameworks/[id].astro, and so on). */
+export function onePagePerRoute(paths: string[] = sitePaths()): string[] {
+  const routes = routePatterns();
+  const seen = new Map<string, string>();
+  for (const path of paths) {
+    const route = routes.find((r) => r.pattern.test(path));
+    if (!route) throw new Error(`${path}: no route file in src/pages builds it`);
+    if (!seen.has(route.file)) seen.set(route.file, path);
+  }
+  return [...seen.values()];
+}

@@ -288,21 +288,40 @@ describe('SqliteSubscriberStore', () => {
 
   it('opens one new file from several threads at the same moment: each waits its turn, none fails as locked', async () => {
     // The server and its delivery thread open the database together; a new file's switch to WAL takes a lock.
+    // Four threads open ten new files, meeting at a barrier (a shared counter) before each, so they open it at once.
+    const THREADS = 4;
+    const ROUNDS = 10;
     const storeModule = new URL('../../src/newsletter/sqlite-store.ts', import.meta.url).href;
-    const openInThread = (path: string) =>
-      new Promise<string>((resolve) => {
-        const code = `const { parentPort } = require('node:worker_threads');
-          import(${JSON.stringify(storeModule)})
-            .then(({ SqliteSubscriberStore }) => SqliteSubscriberStore.open(${JSON.stringify(path)}).close())
-            .then(() => 'opened', (e) => String(e.message))
-            .then((outcome) => parentPort.postMessage(outcome));`;
-        new Worker(code, { eval: true }).once('message', resolve).once('error', (e) => resolve(String(e)));
-      });
-    for (let round = 0; round < 10; round++) {
-      const path = join(dir, `race-${round}.sqlite`);
-      expect(await Promise.all([1, 2, 3, 4].map(() => openInThread(path)))).toEqual(Array(4).fill('opened'));
-    }
-  });
+    const barrier = new Int32Array(new SharedArrayBuffer(4));
+    const code = `const { parentPort, workerData } = require('node:worker_threads');
+      import(${JSON.stringify(storeModule)}).then(async ({ SqliteSubscriberStore }) => {
+        const { barrier, dir, threads, rounds } = workerData;
+        const outcomes = [];
+        for (let round = 0; round < rounds; round++) {
+          Atomics.add(barrier, 0, 1);
+          while (Atomics.load(barrier, 0) < threads * (round + 1)) Atomics.wait(barrier, 0, Atomics.load(barrier, 0), 5);
+          try {
+            await SqliteSubscriberStore.open(dir + '/race-' + round + '.sqlite').close();
+            outcomes.push('opened');
+          } catch (error) {
+            outcomes.push(String(error.message));
+          }
+        }
+        parentPort.postMessage(outcomes);
+      });`;
+    const outcomes = await Promise.all(
+      Array.from(
+        { length: THREADS },
+        () =>
+          new Promise<string[]>((resolve, reject) =>
+            new Worker(code, { eval: true, workerData: { barrier, dir, threads: THREADS, rounds: ROUNDS } })
+              .once('message', resolve)
+              .once('error', reject),
+          ),
+      ),
+    );
+    expect(outcomes).toEqual(Array.from({ length: THREADS }, () => Array(ROUNDS).fill('opened')));
+  }, 20_000);
 
   it('refuses a database from newer code', () => {
     const db = new DatabaseSync(':memory:');

@@ -1,6 +1,7 @@
 /**
- * Rate limiting and concurrency against the real server, on each store: limits hold, and concurrent signups are
- * each stored once. On PostgreSQL also two server processes sharing one database, as behind a load balancer.
+ * Rate limiting and concurrency against the real server, on each store: limits hold, and concurrent signups of one
+ * address make one row. On PostgreSQL also two server processes sharing one database, as behind a load balancer.
+ * The same under hundreds of signups at once is in tests/load/ (`npm run bench -- --only load`).
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -67,21 +68,6 @@ describe.each(storeKinds())('on %s', (store: StoreKind) => {
   });
 
   describe('concurrency', { timeout: 60_000 }, () => {
-    it('stores 500 concurrent signups of distinct addresses exactly once each, and mails each once', async () => {
-      const server = await start({ NEWSLETTER_RATE_LIMIT: 'off' }, { store });
-      const emails = Array.from({ length: 500 }, (_, i) => `reader${i}@example.com`);
-      const statuses = await Promise.all(emails.map((e) => signup(server, e).then((r) => r.status)));
-      expect(statuses.filter((s) => s !== 200)).toEqual([]);
-
-      const stored = await rows(server.db);
-      expect(stored).toHaveLength(500);
-      expect(new Set(stored.map((r) => r.email_key))).toEqual(new Set(emails));
-      expect(await waitForDelivery(server.db)).toEqual({ sent: 500 });
-      const to = recipients(server);
-      expect(to).toHaveLength(500);
-      expect(new Set(to)).toEqual(new Set(emails));
-    });
-
     it('turns 50 concurrent signups of one address into one row and one email', async () => {
       const server = await start({ NEWSLETTER_RATE_LIMIT: 'off' }, { store });
       const statuses = await Promise.all(
@@ -111,26 +97,6 @@ if (postgresUrl) {
         ),
       );
     };
-
-    it('stores 1,000 concurrent signups spread across both exactly once each, and their two delivery threads mail each once', async () => {
-      const [a, b] = await pair();
-      expect(a!.url).not.toBe(b!.url);
-      const emails = Array.from({ length: 1000 }, (_, i) => `shared${i}@example.com`);
-      const answers = await Promise.all(
-        emails.map((e, i) => signup(i % 2 ? a! : b!, e).then((r) => [e, r.status] as const)),
-      );
-      const acknowledged = answers.filter(([, status]) => status === 200).map(([e]) => e);
-      expect(answers.filter(([, status]) => status !== 200)).toEqual([]);
-
-      const stored = (await rows(a!.db)).map((r) => r.email_key);
-      expect(stored).toHaveLength(acknowledged.length);
-      expect(new Set(stored)).toEqual(new Set(acknowledged));
-      expect(await waitForDelivery(a!.db)).toEqual({ sent: 1000 });
-      // One shared queue, two senders: every email went once, from one server or the other.
-      const to = recipients(a!, b!);
-      expect(to).toHaveLength(acknowledged.length);
-      expect(new Set(to)).toEqual(new Set(acknowledged));
-    });
 
     it('shares one rate-limit allowance per client between the servers (counted in PostgreSQL)', async () => {
       const database = await createPostgresDatabase();
