@@ -48,7 +48,7 @@ describe('the rubric page', () => {
   const text = decode(html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '));
 
   it.each(RUBRIC.map((d) => [d.key, d] as const))(
-    'has a section for %s under its own anchor, with five levels and the five frameworks',
+    'has a section for %s under its own anchor, with its five levels and every framework’s reason',
     (key, d) => {
       const anchor = rubricAnchor(key);
       expect(html).toContain(`id="${anchor}"`);
