@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { axeViolations, WCAG_TAGS } from '../support/axe';
+import { axeViolations, COLOUR_RULES, WCAG_TAGS } from '../support/axe';
 import { onePagePerRoute, sitePaths } from '../support/site-pages';
 
 /**
- * axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules on every page in both themes at 1280 px, and on one page
- * of each route file (src/pages) in both themes at 375 px, where the layout differs: pages of one route share it.
- * One load per test: the theme is switched the way the toggle does it.
+ * axe-core with the WCAG 2.0, 2.1 and 2.2 A and AA rules on every page at 1280 px, and on one page of each route
+ * file (src/pages) at 375 px, where the layout differs: pages of one route share it. Both themes: every rule in the
+ * light one, then the rules that depend on colour in the dark one (the theme changes nothing else). One load per
+ * test: the theme is switched the way the toggle does it.
  */
 const WIDE = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 740 };
@@ -23,7 +24,7 @@ for (const { path, viewport } of sweeps) {
     const problems: string[] = [];
     for (const theme of ['light', 'dark'] as const) {
       await page.evaluate((t) => (document.documentElement.dataset['theme'] = t), theme);
-      const violations = await axeViolations(page, { tags: WCAG_TAGS });
+      const violations = await axeViolations(page, theme === 'light' ? { tags: WCAG_TAGS } : { rules: COLOUR_RULES });
       problems.push(
         ...violations.map(
           (v) =>
@@ -38,7 +39,9 @@ for (const { path, viewport } of sweeps) {
   });
 }
 
-test('the sweep catches what it is there to catch: a missing alt and low contrast', async ({ page }) => {
+test('the sweep catches what it is there to catch: a missing alt and low contrast, in either theme', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.evaluate(() => {
     const main = document.querySelector('main')!;
@@ -47,4 +50,11 @@ test('the sweep catches what it is there to catch: a missing alt and low contras
   });
   const ids = (await axeViolations(page, { tags: WCAG_TAGS })).map((v) => v.id);
   expect(ids).toEqual(expect.arrayContaining(['image-alt', 'color-contrast']));
+  // Dark text that reads on the light page is caught by the colour rules in the dark theme.
+  await page.evaluate(() => {
+    document.documentElement.dataset['theme'] = 'dark';
+    document.querySelector<HTMLElement>('.probe')!.style.color = '#333';
+  });
+  const dark = await axeViolations(page, { rules: COLOUR_RULES });
+  expect(dark.map((v) => [v.id, v.nodes.map((n) => n.target.join(' '))])).toEqual([['color-contrast', ['.probe']]]);
 });
