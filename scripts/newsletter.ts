@@ -140,7 +140,6 @@ if (command === 'preview' || command === 'send') {
   }
 
   const store = await openSubscribers();
-  const crashAfter = Number(process.env['NEWSLETTER_TEST_CRASH_AFTER'] ?? 0);
   try {
     const tty = process.stderr.isTTY;
     let lastLine = 0;
@@ -162,8 +161,6 @@ if (command === 'preview' || command === 'send') {
           process.stderr.write(`${line}\n`);
         }
       },
-      // Tests only: die by SIGKILL right after the Nth recorded delivery, as a crash would.
-      afterDelivery: crashAfter > 0 ? (n) => n === crashAfter && process.kill(process.pid, 'SIGKILL') : undefined,
     });
     const counts = await store.deliveryCounts(week.id);
     if (summary.dryRun) {
