@@ -43,8 +43,10 @@ export default defineConfig({
     releaseDataCheck(),
     mdx(),
     sitemap({
-      // The newsletter's landing page and its archive belong in the sitemap, not its steps (inbox, confirm, unsubscribe…).
-      filter: (page) => !page.includes('/404') && !/\/newsletter\/(?!archive\/).+/.test(new URL(page).pathname),
+      // The newsletter's landing page and its archive belong in the sitemap, not its steps (inbox, confirm, unsubscribe…)
+      // nor the signup's own route (a page only so that it can show a plain form its error).
+      filter: (page) =>
+        !page.includes('/404') && !/^\/api\/|\/newsletter\/(?!archive\/).+/.test(new URL(page).pathname),
       serialize: (item) => ({
         ...item,
         lastmod: (dates.byPath.get(new URL(item.url).pathname) ?? dates.latest).toISOString(),

@@ -90,8 +90,7 @@ if (command === 'preview' || command === 'send') {
   // Loaded only here: nodemailer and the content reader would slow down every `stats` and `export`.
   const { composeDigest, issueFileName, parseIsoWeek, personalise, readDigestSources, selectItems } =
     await import('../src/newsletter/digest.ts');
-  const { freezeItems, isRecordedAsSent, NEWSLETTER_CONTENT_DIR, withSentRecord } =
-    await import('../src/newsletter/archive.ts');
+  const { archiveRecordStep, NEWSLETTER_CONTENT_DIR } = await import('../src/newsletter/archive.ts');
   const { sendIssue } = await import('../src/newsletter/digest-send.ts');
   const { createMailer } = await import('../src/newsletter/mailer.ts');
   let args;
@@ -141,7 +140,6 @@ if (command === 'preview' || command === 'send') {
   }
 
   const store = await openSubscribers();
-  const crashAfter = Number(process.env['NEWSLETTER_TEST_CRASH_AFTER'] ?? 0);
   try {
     const tty = process.stderr.isTTY;
     let lastLine = 0;
@@ -163,8 +161,6 @@ if (command === 'preview' || command === 'send') {
           process.stderr.write(`${line}\n`);
         }
       },
-      // Tests only: die by SIGKILL right after the Nth recorded delivery, as a crash would.
-      afterDelivery: crashAfter > 0 ? (n) => n === crashAfter && process.kill(process.pid, 'SIGKILL') : undefined,
     });
     const counts = await store.deliveryCounts(week.id);
     if (summary.dryRun) {
@@ -185,31 +181,25 @@ if (command === 'preview' || command === 'send') {
       if (summary.failed.length)
         console.log(`${summary.failed.length} failed; run the same command again to retry them.`);
       // Complete: record what went out in the issue's content file, for the web archive.
-      if (counts.sent > 0 && (await store.dueRecipients(week.id)).length === 0) {
-        const file = join(NEWSLETTER_CONTENT_DIR, issueFileName(week));
-        const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-        if (isRecordedAsSent(before)) {
-          console.log(`${file} already records ${week.id} as sent; left as it is.`);
-        } else {
-          let record;
-          try {
-            record = withSentRecord(before, { sentAt: new Date(), items: freezeItems(items) });
-          } catch (error) {
-            // The issue went out; only its archive record is missing. The file is left untouched.
-            console.error(
-              `${file}: ${error instanceof Error ? error.message : String(error)}. Fix it and run the same command again to record the issue (nobody is sent it twice).`,
-            );
-            process.exitCode = 1;
-          }
-          if (record !== undefined) {
-            mkdirSync(dirname(file), { recursive: true });
-            writeFileSync(file, record);
-            console.log(
-              `Recorded ${week.id} as sent (${items.length} item${items.length === 1 ? '' : 's'}) in ${file}.`,
-            );
-            console.log(`Commit ${file} and rebuild to publish it in the archive at ${webUrl}`);
-          }
-        }
+      const file = join(NEWSLETTER_CONTENT_DIR, issueFileName(week));
+      const step = archiveRecordStep({
+        week,
+        file,
+        fileText: existsSync(file) ? readFileSync(file, 'utf8') : undefined,
+        sentInAll: counts.sent,
+        stillDue: counts.sent > 0 ? (await store.dueRecipients(week.id)).length : 0,
+        items,
+        sentAt: new Date(),
+        webUrl,
+      });
+      if (step.write !== undefined) {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, step.write);
+      }
+      for (const line of step.log) console.log(line);
+      if (step.error) {
+        console.error(step.error);
+        process.exitCode = 1;
       }
     }
     if (summary.failed.length) process.exitCode = 1;

@@ -77,6 +77,56 @@ export function withSentRecord(
   return `---\n${String(doc).trimEnd()}\n---\n${body}`;
 }
 
+/** What a send run does about the issue's archive record, decided from what it found; the CLI does the I/O. */
+export interface ArchiveRecordStep {
+  /** The new text of the issue file, when it is to be written. */
+  write?: string;
+  /** Lines for stdout. */
+  log: string[];
+  /** A line for stderr when the record cannot be written (the run then exits 1); the file is left untouched. */
+  error?: string;
+}
+
+/**
+ * Once an issue is complete (something went out and nobody is due any more), its content file records it as sent,
+ * once: a file that already records it is left as it is, and one whose frontmatter cannot be read is not touched.
+ * `file` is the issue file's path as shown to the editor, `fileText` its text (undefined when there is none).
+ */
+export function archiveRecordStep(run: {
+  week: IsoWeek;
+  file: string;
+  fileText: string | undefined;
+  /** Deliveries of the issue recorded as sent, by every run so far. */
+  sentInAll: number;
+  /** Subscribers the issue is still due to. */
+  stillDue: number;
+  items: readonly DigestItem[];
+  sentAt: Date;
+  /** The issue's page in the web archive. */
+  webUrl: string;
+}): ArchiveRecordStep {
+  const { week, file, items } = run;
+  if (run.sentInAll === 0 || run.stillDue > 0) return { log: [] };
+  if (isRecordedAsSent(run.fileText)) return { log: [`${file} already records ${week.id} as sent; left as it is.`] };
+  let write: string;
+  try {
+    write = withSentRecord(run.fileText, { sentAt: run.sentAt, items: freezeItems(items) });
+  } catch (error) {
+    // The issue went out; only its archive record is missing.
+    return {
+      log: [],
+      error: `${file}: ${error instanceof Error ? error.message : String(error)}. Fix it and run the same command again to record the issue (nobody is sent it twice).`,
+    };
+  }
+  return {
+    write,
+    log: [
+      `Recorded ${week.id} as sent (${items.length} item${items.length === 1 ? '' : 's'}) in ${file}.`,
+      `Commit ${file} and rebuild to publish it in the archive at ${run.webUrl}`,
+    ],
+  };
+}
+
 /** "Week 48, 2026". */
 export const weekLabel = (week: IsoWeek): string => `Week ${week.week}, ${week.year}`;
 

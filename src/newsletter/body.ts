@@ -44,7 +44,7 @@ export async function readLimitedText(
     if (done) break;
     size += value.byteLength;
     if (size > drainMax) {
-      // Not awaited: on a cloned request, cancelling one copy only settles once the other copy is done too.
+      // Not awaited: the answer need not wait for the stream to settle.
       reader.cancel().catch(() => {});
       return { ok: false, status: 413, drained: false };
     }

@@ -26,8 +26,6 @@ export interface SendOptions {
   /** Wait before retry n (1-based). */
   backoffMs?: (retry: number) => number;
   onProgress?: ((done: number, total: number) => void) | undefined;
-  /** Called after each recorded delivery (tests use it to crash the sender at a chosen point). */
-  afterDelivery?: ((count: number) => void) | undefined;
   now?: () => Date;
 }
 
@@ -50,7 +48,7 @@ export const digestMessageId = (issue: string, subscriberId: number, domain: str
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function sendIssue(options: SendOptions): Promise<SendSummary> {
-  const { store, mailer, issue, content, dryRun = false, onProgress, afterDelivery, now = () => new Date() } = options;
+  const { store, mailer, issue, content, dryRun = false, onProgress, now = () => new Date() } = options;
   const attempts = Math.max(1, options.attempts ?? 3);
   const backoff = options.backoffMs ?? ((n: number) => 500 * 2 ** (n - 1));
   const due = await store.dueRecipients(issue);
@@ -99,7 +97,6 @@ export async function sendIssue(options: SendOptions): Promise<SendSummary> {
     }
     done++;
     onProgress?.(done, due.length);
-    afterDelivery?.(done);
   }
   return summary;
 }

@@ -1,9 +1,10 @@
 /**
  * One signup request, from raw HTTP to an outcome, in the order the checks must run: method, rate limit,
- * content type, size, parse, bot traps, validation, then the service. Kept free of Astro so it can be read
- * (and tested) on its own; the route only turns the outcome into a Response.
+ * content type, size, parse, bot traps, validation, then the service. The body is read once and parsed once, and
+ * only after the rate limit let the request through: a limited client's body is never read. Kept free of Astro so
+ * it can be read (and tested) on its own; the route only turns the outcome into an answer.
  */
-import { bodyKind, MAX_BODY_BYTES, parseBody, readLimitedText, type BodyKind } from './body.ts';
+import { bodyKind, MAX_BODY_BYTES, parseBody, readLimitedText } from './body.ts';
 import type { RateLimiter } from './rate-limit.ts';
 import { clientKey } from './rate-limit.ts';
 import type { NewsletterService } from './service.ts';
@@ -21,7 +22,7 @@ export type SignupOutcome =
       code: string;
       message: string;
       field?: SignupField;
-      /** What the reader typed, to put back in the form. */
+      /** What the reader typed, to put back in the form (absent when the body was not read, as on a 429). */
       email?: string;
       retryAfterSeconds?: number;
       /** The request body was left unread: the connection cannot be reused. */
@@ -65,8 +66,8 @@ export async function handleSignup(
   if (request.method !== 'POST')
     return error(405, 'method', 'Sign up with a POST request (the form on the newsletter page).');
 
-  const kind = bodyKind(request.headers.get('content-type'));
-  // Counted before anything else, so a flood of malformed requests is limited too.
+  // Counted before anything else, so a flood of malformed requests is limited too; and before the body is read,
+  // so a limited client costs no reading or parsing, however large or malformed its body.
   const decision = (await deps.limiter?.take(clientKey(clientAddress), deps.now())) ?? { ok: true };
   if (!decision.ok) {
     const minutes = Math.ceil(decision.retryAfterSeconds / 60);
@@ -74,13 +75,11 @@ export async function handleSignup(
       429,
       'rate-limit',
       `Too many signups from your network. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-      {
-        retryAfterSeconds: decision.retryAfterSeconds,
-        ...(kind ? await typedEmail(request, kind) : {}),
-      },
+      { retryAfterSeconds: decision.retryAfterSeconds },
     );
   }
 
+  const kind = bodyKind(request.headers.get('content-type'));
   if (!kind)
     return error(
       415,
@@ -120,11 +119,3 @@ export async function handleSignup(
 /** The address as typed, trimmed to what fits the field, for the form shown again with an error. */
 const keep = (email: string | undefined): { email?: string } =>
   email === undefined ? {} : { email: email.slice(0, 320) };
-
-/** Best effort: the typed address from a body we are otherwise refusing, so the reader need not retype it. */
-async function typedEmail(request: Request, kind: BodyKind): Promise<{ email?: string }> {
-  const body = await readLimitedText(request, MAX_BODY_BYTES);
-  const parsed = body.ok ? parseBody(kind, body.text) : undefined;
-  const email = parsed?.ok ? parsed.fields['email'] : undefined;
-  return keep(typeof email === 'string' ? email : undefined);
-}

@@ -1,7 +1,8 @@
 /**
  * `npm run newsletter -- send` against a real SMTP server on loopback: only confirmed subscribers get the issue,
  * with the one-click headers and their own working unsubscribe link; a dry run sends nothing; a sender killed
- * half-way (SIGKILL) and run again delivers every remaining message exactly once; a refused address is retried
+ * half-way (SIGKILL, by the test, while the SMTP server holds back its answer to the next message) and run again
+ * delivers every remaining message exactly once; a refused address is retried
  * a bounded number of times and reported. Only a run that leaves nobody due records the issue for the web archive
  * in content/newsletter/<yyyy>-<ww>.md. Runs the CLI the way `npm run newsletter` does (no build needed), on each
  * store (SQLite, and PostgreSQL when DATABASE_URL reaches one), in a throwaway copy of the content so that the
@@ -52,6 +53,8 @@ describe.each(storeKinds())('on %s', (kind) => {
   let smtpPort: number;
   const received: Received[] = [];
   let rcptAttempts = 0;
+  /** A crash to cause: the sender is killed when it offers recipient number `at` of its run (counting from 1). */
+  let crash: { at: number; seen: number; kill: () => void } | undefined;
 
   /** The store the CLI uses, opened the same way (openStore) and on the same database. */
   const open = async (db = database) =>
@@ -88,7 +91,9 @@ describe.each(storeKinds())('on %s', (kind) => {
   }
 
   // Asynchronous: the SMTP server runs in this process, so its event loop must keep turning while the CLI sends.
-  async function send(args: string[], env: Record<string, string> = {}, target: Target = { database, root }) {
+  // With `killAt`, the sender is killed (SIGKILL) while it waits for the SMTP server to accept recipient number
+  // `killAt`: every earlier message went out and was recorded, and that one is left in doubt, as a crash would.
+  async function send(args: string[], target: Target = { database, root }, killAt?: number) {
     const child = spawn(
       process.execPath,
       ['--disable-warning=ExperimentalWarning', resolve('scripts/newsletter.ts'), 'send', '--week', WEEK.id, ...args],
@@ -100,7 +105,6 @@ describe.each(storeKinds())('on %s', (kind) => {
           SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
           NEWSLETTER_FROM: 'Guide <news@guide.example>',
           SITE_URL: 'https://guide.example',
-          ...env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -109,9 +113,11 @@ describe.each(storeKinds())('on %s', (kind) => {
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    crash = killAt === undefined ? undefined : { at: killAt, seen: 0, kill: () => child.kill('SIGKILL') };
     const timer = setTimeout(() => child.kill('SIGTERM'), 90_000);
     const [status, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
     clearTimeout(timer);
+    crash = undefined;
     return { status, signal, stdout, stderr };
   }
 
@@ -134,6 +140,8 @@ describe.each(storeKinds())('on %s', (kind) => {
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onRcptTo(address, _session, callback) {
+        // No answer ever comes: the sender dies waiting for it.
+        if (crash && ++crash.seen === crash.at) return crash.kill();
         if (address.address === BOUNCE) {
           rcptAttempts++;
           return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
@@ -148,6 +156,10 @@ describe.each(storeKinds())('on %s', (kind) => {
           callback();
         });
       },
+    });
+    // A sender killed mid-conversation resets its connection; any other error still fails the run.
+    smtp.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET') throw error;
     });
     await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
   }, 30_000);
@@ -169,14 +181,19 @@ describe.each(storeKinds())('on %s', (kind) => {
     });
 
     it('killed after two messages, a re-run delivers each remaining one exactly once, and reports the refused address', async () => {
-      const crashed = await send(['--attempts', '2'], { NEWSLETTER_TEST_CRASH_AFTER: '2' });
+      const crashed = await send(['--attempts', '2'], undefined, 3);
       expect(crashed.signal).toBe('SIGKILL');
       expect(received.map((m) => m.to)).toEqual([[CONFIRMED[0]], [CONFIRMED[1]]]);
+      expect((await deliveries()).map((d) => d.status)).toEqual(['sent', 'sent', 'sending']);
       expect(existsSync(join(root, ISSUE_FILE))).toBe(false);
 
       const rerun = await send(['--attempts', '2']);
       expect(rerun.status).toBe(1); // one address failed
       expect(rerun.stdout).toContain('sent 3 of 4 due (2 sent by an earlier run');
+      // The third was claimed but never accepted: it goes now, once, with the Message-ID it had.
+      expect(rerun.stdout).toContain(
+        '1 of them had been interrupted mid-send and went again with the same Message-ID.',
+      );
       expect(rerun.stdout).toMatch(new RegExp(`failed after 2 attempts: ${BOUNCE}: .*550`));
       expect(rerun.stderr).toMatch(/\] 4\/4/);
       expect(rcptAttempts).toBe(2);
@@ -253,11 +270,11 @@ describe.each(storeKinds())('on %s', (kind) => {
 
     it('a dry run and a run killed half-way leave the issue file untouched', async () => {
       before = received.length;
-      const dry = await send(['--dry-run'], {}, target);
+      const dry = await send(['--dry-run'], target);
       expect(dry.status, dry.stderr).toBe(0);
       expect(readFileSync(file, 'utf8')).toBe(INTRO);
 
-      const crashed = await send([], { NEWSLETTER_TEST_CRASH_AFTER: '1' }, target);
+      const crashed = await send([], target, 2);
       expect(crashed.signal).toBe('SIGKILL');
       expect(received.length - before).toBe(1);
       expect(readFileSync(file, 'utf8')).toBe(INTRO);
@@ -265,7 +282,7 @@ describe.each(storeKinds())('on %s', (kind) => {
 
     it('the run that leaves nobody due writes sentAt and the frozen items, keeps the intro, and says to commit', async () => {
       const startedAt = Date.now();
-      const run = await send([], {}, target);
+      const run = await send([], target);
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain('sent 2 of 2 due (1 sent by an earlier run');
       expect(run.stdout).toContain(`Recorded ${WEEK.id} as sent (${articlesIn(WEEK)} items) in ${ISSUE_FILE}.`);
@@ -297,7 +314,7 @@ describe.each(storeKinds())('on %s', (kind) => {
 
     it('a later run changes nothing: the record stays as first written', async () => {
       const recorded = readFileSync(file, 'utf8');
-      const again = await send([], {}, target);
+      const again = await send([], target);
       expect(again.status, again.stderr).toBe(0);
       expect(again.stdout).toContain('sent 0 of 0 due');
       expect(again.stdout).toContain(`${ISSUE_FILE} already records ${WEEK.id} as sent; left as it is.`);

@@ -4,6 +4,7 @@
  * The same under hundreds of signups at once is in tests/load/ (`npm run bench -- --only load`).
  */
 import { mkdtempSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,7 +46,8 @@ describe.each(storeKinds())('on %s', (store: StoreKind) => {
         error: { code: 'rate-limit', message: expect.stringMatching(/^Too many signups.*try again in 1 minute\.$/) },
       });
 
-      // A plain form gets the page, with the address kept.
+      // A plain form gets the page with the message. The body of a limited request is not read, so the form
+      // comes back empty rather than with the address typed.
       const form = await fetch(`${server.url}/api/newsletter`, {
         method: 'POST',
         headers: formHeaders(server.url),
@@ -54,7 +56,8 @@ describe.each(storeKinds())('on %s', (store: StoreKind) => {
       expect(form.status).toBe(429);
       expect(form.headers.get('retry-after')).toBeTruthy();
       const html = await form.text();
-      expect(html).toContain('value="typed@example.com"');
+      expect(/<input[^>]*name="email"[^>]*>/.exec(html)?.[0]).toMatch(/ value(?=[ >])/);
+      expect(html).not.toContain('typed@example.com');
       expect(html).toMatch(/role="status"[^>]*>Too many signups/);
 
       expect((await rows(server.db)).map((r) => r.email)).toEqual([
@@ -64,6 +67,54 @@ describe.each(storeKinds())('on %s', (store: StoreKind) => {
       ]);
       expect(await waitForDelivery(server.db)).toEqual({ sent: 3 });
       expect(outboxFiles(server.outbox)).toHaveLength(3);
+    });
+  });
+
+  describe('a limited client’s body is never read', { timeout: 30_000 }, () => {
+    it('answers 429 at once to a body that never ends, and to a large malformed one (not 413 or 400)', async () => {
+      const server = await start({ NEWSLETTER_RATE_LIMIT: '1/600' }, { store });
+      expect((await signup(server, 'first@example.com')).status).toBe(200);
+      const port = Number(new URL(server.url).port);
+
+      // 1 KB of a declared 1 MB, then silence: a reader of the body would wait for the rest and never answer.
+      const started = performance.now();
+      const statusLine = await new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () =>
+          socket.write(
+            `POST /api/newsletter HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: application/json\r\n` +
+              `Content-Length: ${1024 * 1024}\r\n\r\n{"email":"${'a'.repeat(1000)}`,
+          ),
+        );
+        let data = '';
+        socket.on('data', (chunk: Buffer) => {
+          data += chunk.toString();
+          if (data.includes('\r\n')) resolve(data.slice(0, data.indexOf('\r\n')));
+          socket.destroy();
+        });
+        socket.on('error', reject);
+        setTimeout(() => (resolve('no answer within 5 s'), socket.destroy()), 5000);
+      });
+      expect(statusLine).toBe('HTTP/1.1 429 Too Many Requests');
+      expect(performance.now() - started).toBeLessThan(2000);
+
+      // A whole 1 MB of malformed JSON, and a form over the 4 KB limit: both are 429, not 400 or 413.
+      const big = await fetch(`${server.url}/api/newsletter`, {
+        method: 'POST',
+        headers: jsonHeaders,
+        body: new Uint8Array(1024 * 1024).fill(123),
+      });
+      expect(big.status).toBe(429);
+      expect((await big.json()).error.code).toBe('rate-limit');
+      const overLimit = await fetch(`${server.url}/api/newsletter`, {
+        method: 'POST',
+        headers: formHeaders(server.url),
+        body: `email=a%40example.com&pad=${'x'.repeat(8000)}`,
+      });
+      expect(overLimit.status).toBe(429);
+      expect(overLimit.headers.get('retry-after')).toBeTruthy();
+      expect((await rows(server.db)).map((r) => r.email)).toEqual(['first@example.com']);
+      // The server is still there for the next client.
+      expect((await fetch(`${server.url}/`)).status).toBe(200);
     });
   });
 

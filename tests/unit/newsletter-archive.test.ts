@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
+  archiveRecordStep,
   freezeItems,
   introExcerpt,
   isRecordedAsSent,
@@ -107,6 +108,63 @@ describe('the sent record in the frontmatter', () => {
     });
     expect(issue.text).toContain('Hello readers,\n\nthis week: *two* articles.\n\nIndented line kept.');
     expect(issue.text).not.toContain('sentAt');
+  });
+});
+
+describe('recording a sent issue for the archive (the send command’s decision)', () => {
+  const week = parseIsoWeek('2026-W48');
+  const sentAt = new Date('2026-11-29T09:30:00.000Z');
+  const items = selectItems(
+    [
+      {
+        kind: 'frameworks',
+        id: 'django',
+        title: 'Django',
+        summary: 'About Django.',
+        publishedAt: d('2026-11-24'),
+        updatedAt: d('2026-11-24'),
+      },
+    ],
+    week,
+    'https://g.example',
+  );
+  const file = 'content/newsletter/2026-48.md';
+  const webUrl = 'https://g.example/newsletter/archive/2026-w48/';
+  const run = (over: Partial<Parameters<typeof archiveRecordStep>[0]>) =>
+    archiveRecordStep({ week, file, fileText: 'Intro.\n', sentInAll: 3, stillDue: 0, items, sentAt, webUrl, ...over });
+
+  it('does nothing while the issue is incomplete: nothing sent yet, or someone still due', () => {
+    expect(run({ sentInAll: 0 })).toEqual({ log: [] });
+    expect(run({ stillDue: 1 })).toEqual({ log: [] });
+  });
+
+  it('writes sentAt and the frozen items once nobody is due, keeping the intro, and says to commit', () => {
+    const step = run({});
+    expect(step.error).toBeUndefined();
+    expect(step.write).toBe(withSentRecord('Intro.\n', { sentAt, items: freezeItems(items) }));
+    expect(step.log).toEqual([
+      'Recorded 2026-W48 as sent (1 item) in content/newsletter/2026-48.md.',
+      `Commit content/newsletter/2026-48.md and rebuild to publish it in the archive at ${webUrl}`,
+    ]);
+    expect(run({ fileText: undefined, items: [] }).log[0]).toBe(
+      'Recorded 2026-W48 as sent (0 items) in content/newsletter/2026-48.md.',
+    );
+  });
+
+  it('leaves a file that already records the issue as it is', () => {
+    const recorded = withSentRecord('Intro.\n', { sentAt: new Date('2026-11-28T00:00:00Z'), items: [] });
+    expect(run({ fileText: recorded })).toEqual({
+      log: ['content/newsletter/2026-48.md already records 2026-W48 as sent; left as it is.'],
+    });
+  });
+
+  it('writes nothing to a file whose frontmatter it cannot read, and says how to finish', () => {
+    const step = run({ fileText: '---\n- a list\n---\nIntro.\n' });
+    expect(step.write).toBeUndefined();
+    expect(step.log).toEqual([]);
+    expect(step.error).toBe(
+      'content/newsletter/2026-48.md: the frontmatter is not a list of "key: value" lines. Fix it and run the same command again to record the issue (nobody is sent it twice).',
+    );
   });
 });
 
