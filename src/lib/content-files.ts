@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { entryIdsIn } from './entry-ids.ts';
+import { parseFrontmatter } from './frontmatter.ts';
 
 export interface MdxFile {
   id: string;
@@ -12,10 +13,9 @@ export interface MdxFile {
 }
 
 export function readMdx(file: string, id: string): MdxFile {
-  const text = readFileSync(file, 'utf8');
-  const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
-  if (!match) throw new Error(`${file}: no frontmatter`);
-  return { id, file, data: parse(match[1]!) as Record<string, unknown>, body: match[2]! };
+  const { data, body } = parseFrontmatter(readFileSync(file, 'utf8'));
+  if (!data) throw new Error(`${file}: no frontmatter`);
+  return { id, file, data, body };
 }
 
 export function readMdxCollection(dir: string): MdxFile[] {

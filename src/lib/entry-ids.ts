@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseFrontmatter } from './frontmatter.ts';
 
 /**
  * The ids the glob loader gives the MDX entries in `dir`: `name.mdx` → "name", `name/index.mdx` → "name".
@@ -42,9 +43,8 @@ export function entryOrdersIn(dir: string): { id: string; data: { order: number 
   return entryIdsIn(dir).map((id) => {
     const folder = join(dir, id, 'index.mdx');
     const file = existsSync(folder) ? folder : join(dir, `${id}.mdx`);
-    const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
-    const order = /^order:\s*(\d+)\s*(#.*)?$/m.exec(frontmatter)?.[1];
-    if (order === undefined) throw new Error(`${file}: no "order: <number>" line in the frontmatter`);
-    return { id, data: { order: Number(order) } };
+    const order = parseFrontmatter(readFileSync(file, 'utf8')).data?.['order'];
+    if (typeof order !== 'number') throw new Error(`${file}: no "order: <number>" line in the frontmatter`);
+    return { id, data: { order } };
   });
 }
