@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readMdxCollection } from '../lib/content-files.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
+import { escapeHtml } from '../lib/html.ts';
 import type { EmailContent } from './emails.ts';
 
 export interface IsoWeek {
@@ -106,9 +107,6 @@ export interface DigestInput {
   /** The issue's page in the web archive (published after sending, once the recorded file is built). */
   webUrl?: string | undefined;
 }
-
-export const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** The intro's paragraphs (blank lines between them), each on one line: the email and the archive page agree. */
 export const introParagraphs = (text: string): string[] =>

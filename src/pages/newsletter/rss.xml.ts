@@ -1,7 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { introExcerpt, itemCount, weekLabel, weekRange } from '../../newsletter/archive';
-import { escapeHtml, KIND_LABEL } from '../../newsletter/digest';
+import { KIND_LABEL } from '../../newsletter/digest';
+import { escapeHtml } from '../../lib/html';
 import { absoluteUrl, articlePath, NEWSLETTER_FEED_PATH, newsletterIssuePath } from '../../lib/paths';
 import { pages, site } from '../../site';
 import { sentIssues } from './archive/_issues';
