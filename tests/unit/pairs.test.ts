@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { versusSchema } from '../../src/content.config';
-import { entryIdsIn, entryOrdersIn } from '../../src/lib/entry-ids';
+import { entryIdsIn, entryOrdersIn, readMdx } from '../../src/content-files/entries';
 import {
   allPairs,
   canonical,
@@ -13,7 +13,6 @@ import {
   versusEntryId,
 } from '../../src/lib/pairs';
 import { frameworkEntries } from '../support/collections';
-import { readMdx } from '../../src/lib/content-files';
 
 const fw = (id: string, order: number) => ({ id, data: { order } });
 // Deliberately not in order, with hyphenated ids and a tie on `order`.

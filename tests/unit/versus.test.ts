@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { versusSchema } from '../../src/content.config';
-import { readMdx } from '../../src/lib/content-files';
-import { entryIdsIn } from '../../src/lib/entry-ids';
+import { entryIdsIn, readMdx } from '../../src/content-files/entries';
 import { allPairs, pairSlug } from '../../src/lib/pairs';
 import { missingVersusProblem, pickKeysProblem, sentenceCount, versusFile } from '../../src/lib/versus';
 import { frameworkEntries } from '../support/collections';

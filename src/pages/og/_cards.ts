@@ -11,7 +11,7 @@ import { allPairs, pairSlug } from '../../lib/pairs';
 import { comparePath, frameworkPath, newsletterIssuePath, trendPath } from '../../lib/paths';
 import { itemCount, weekLabel, weekRange } from '../../newsletter/archive';
 import { pages, site } from '../../site';
-import { sentIssues } from '../newsletter/archive/_issues';
+import { sentIssues } from '../../data/newsletter-issues';
 
 // The steps of signing up and leaving, on-demand ones included (their image is built statically all the same).
 const NEWSLETTER_STEPS = [

@@ -5,11 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { weekOfIssueFile } from '../newsletter/archive';
-import { readMdxCollection } from './content-files';
-import { markdownFilesIn } from './entry-ids';
-import { parseFrontmatter } from './frontmatter';
-import { newsletterIssuePath } from './paths';
+import { parseFrontmatter } from '../lib/frontmatter';
+import { weekOfIssueFile } from '../lib/iso-week';
+import { newsletterIssuePath } from '../lib/paths';
+import { markdownFilesIn, readMdxCollection } from './entries';
 
 export function lastModifiedByPath(contentDir = 'content'): { byPath: Map<string, Date>; latest: Date } {
   const byPath = new Map<string, Date>();
