@@ -13,7 +13,7 @@ import { isAstroDirectiveWarning } from './src/lib/build-warnings.ts';
 import { scriptHash } from './src/lib/csp.ts';
 import { entryOrdersIn } from './src/content-files/entries.ts';
 import { lastModifiedByPath } from './src/content-files/lastmod.ts';
-import { reverseRedirects } from './src/lib/pairs.ts';
+import { reverseRedirects } from './src/lib/versus/pairs.ts';
 import { siteUrl } from './src/site.ts';
 
 const dates = lastModifiedByPath();

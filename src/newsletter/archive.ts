@@ -8,6 +8,7 @@
 import { Document, isMap, parseDocument } from 'yaml';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import type { IsoWeek } from '../lib/iso-week.ts';
+import { articlePath } from '../lib/paths.ts';
 import type { DigestEntry, DigestItem } from './digest.ts';
 
 /** One item of a sent issue, as stored in the frontmatter: which article, and whether it was new or updated. */
@@ -34,7 +35,7 @@ export function thawItems(
   return refs.map((ref) => {
     const entry = entries.find((e) => e.kind === ref.collection && e.id === ref.id);
     if (!entry) throw new Error(`the archived issue lists ${ref.collection}/${ref.id}, which does not exist`);
-    return { ...entry, change: ref.change, url: `${base}/${entry.kind}/${encodeURIComponent(entry.id)}/` };
+    return { ...entry, change: ref.change, url: `${base}${articlePath(entry.kind, entry.id)}` };
   });
 }
 

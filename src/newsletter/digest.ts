@@ -12,6 +12,7 @@ import { readMdxCollection } from '../content-files/entries.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { escapeHtml } from '../lib/html.ts';
 import { issueFileName, NEWSLETTER_CONTENT_DIR, type IsoWeek } from '../lib/iso-week.ts';
+import { articlePath } from '../lib/paths.ts';
 import type { EmailContent } from './emails.ts';
 
 export interface DigestEntry {
@@ -39,7 +40,7 @@ export function selectItems(entries: readonly DigestEntry[], week: IsoWeek, site
     .map((e): DigestItem => ({
       ...e,
       change: within(e.publishedAt, week) ? 'new' : 'updated',
-      url: `${base}/${e.kind}/${encodeURIComponent(e.id)}/`,
+      url: `${base}${articlePath(e.kind, e.id)}`,
     }))
     .sort((a, b) =>
       a.change === b.change

@@ -8,7 +8,7 @@ import { loadRenderers } from 'astro:container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { absolutizeHtml } from '../lib/feed-html';
 import { escapeHtml } from '../lib/html';
-import { parsePairSlug } from '../lib/pairs';
+import { pairTitle, parsePairSlug } from '../lib/versus/pairs';
 import { absoluteUrl, comparePath, frameworkPath, trendPath } from '../lib/paths';
 import { site } from '../site';
 
@@ -53,7 +53,7 @@ export async function GET(context: APIContext) {
           if (!pair) return [];
           return [
             {
-              title: `${pair.first.data.name} vs ${pair.second.data.name}`,
+              title: pairTitle(pair.first.data, pair.second.data),
               description: entry.data.summary,
               link: comparePath(entry.id),
               pubDate: entry.data.publishedAt,

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { allPairs, pairSlug } from '../../src/lib/pairs';
+import { allPairs, pairSlug } from '../../src/lib/versus/pairs';
 import { RATING_KEYS, type RatingDimension } from '../../src/lib/ratings';
 import { readMdxCollection } from '../../src/content-files/entries';
 

@@ -8,8 +8,8 @@ import {
   syntheticVersusFiles,
 } from '../../scripts/lib/corpus.mjs';
 import { frameworkSchema, trendSchema, versusSchema } from '../../src/content.config';
-import { allPairs, pairSlug } from '../../src/lib/pairs';
-import { pickKeysProblem } from '../../src/lib/versus';
+import { pickKeysProblem } from '../../src/lib/versus/editorial';
+import { allPairs, pairSlug } from '../../src/lib/versus/pairs';
 import { frameworkEntries } from '../support/collections';
 import { entryIdsIn, readMdx } from '../../src/content-files/entries';
 import { countWords } from '../../src/lib/reading-time';

@@ -11,7 +11,7 @@ import {
   relatedPairs,
   reverseRedirects,
   versusEntryId,
-} from '../../src/lib/pairs';
+} from '../../src/lib/versus/pairs';
 import { frameworkEntries } from '../support/collections';
 
 const fw = (id: string, order: number) => ({ id, data: { order } });

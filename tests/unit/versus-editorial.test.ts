@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { versusSchema } from '../../src/content.config';
 import { entryIdsIn, readMdx } from '../../src/content-files/entries';
-import { allPairs, pairSlug } from '../../src/lib/pairs';
-import { missingVersusProblem, pickKeysProblem, sentenceCount, versusFile } from '../../src/lib/versus';
+import { missingVersusProblem, pickKeysProblem, sentenceCount, versusFile } from '../../src/lib/versus/editorial';
+import { allPairs, pairSlug } from '../../src/lib/versus/pairs';
 import { frameworkEntries } from '../support/collections';
 
 describe('sentenceCount', () => {
