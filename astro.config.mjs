@@ -11,9 +11,9 @@ import { releaseDataCheck } from './src/integrations/release-data.ts';
 import { tightenCspIntegration } from './src/integrations/tighten-csp.ts';
 import { isAstroDirectiveWarning } from './src/lib/build-warnings.ts';
 import { scriptHash } from './src/lib/csp.ts';
-import { entryOrdersIn } from './src/lib/entry-ids.ts';
-import { lastModifiedByPath } from './src/lib/lastmod.ts';
-import { reverseRedirects } from './src/lib/pairs.ts';
+import { entryOrdersIn } from './src/content-files/entries.ts';
+import { lastModifiedByPath } from './src/content-files/lastmod.ts';
+import { reverseRedirects } from './src/lib/versus/pairs.ts';
 import { siteUrl } from './src/site.ts';
 
 const dates = lastModifiedByPath();

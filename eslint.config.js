@@ -36,4 +36,40 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The layers (README › Layout): src/lib/ is pure, so it reads no disk, speaks no HTTP, and imports neither the
+    // disk readers, the server, the newsletter service nor Astro's content layer.
+    files: ['src/lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(node:)?(fs|http|https|net|child_process)(/.*)?$',
+              message: 'src/lib/ is pure: no disk, no HTTP.',
+            },
+            {
+              regex: '(^|/)(content-files|server|newsletter|data|pages)/',
+              message: 'src/lib/ is the bottom layer: it imports only src/lib/ and packages.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // A route's `_` helpers are its own; what two routes share lives outside src/pages/ (src/data/, src/lib/).
+    files: ['src/pages/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./.*/_[^/]*$', message: 'another route’s private helper: move it out of src/pages/' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -22,6 +22,7 @@ import {
   describeChanges,
   type ReleaseCycle,
 } from '../src/lib/releases.ts';
+import { parseFrontmatter } from '../src/lib/frontmatter.ts';
 
 const RELEASES_DIR = process.env.RELEASES_DIR ?? 'content/releases';
 const API = (process.env.ENDOFLIFE_API ?? 'https://endoflife.date/api/v1').replace(/\/$/, '');
@@ -82,10 +83,9 @@ async function fromApi(product: string): Promise<ReleaseCycle[]> {
 
 function fromSnapshot(dir: string, product: string): ReleaseCycle[] {
   const file = join(dir, `${product}.md`);
-  const text = readFileSync(file, 'utf8');
-  const frontMatter = /^---\n([\s\S]*?)\n---/.exec(text)?.[1];
-  if (!frontMatter) throw new Error(`${file}: no front matter`);
-  return cyclesFromProductYaml(parseDocument(frontMatter).toJSON());
+  const { data } = parseFrontmatter(readFileSync(file, 'utf8'));
+  if (!data) throw new Error(`${file}: no front matter`);
+  return cyclesFromProductYaml(data);
 }
 
 const today = new Date().toISOString().slice(0, 10);

@@ -88,9 +88,9 @@ async function openSubscribers() {
 
 if (command === 'preview' || command === 'send') {
   // Loaded only here: nodemailer and the content reader would slow down every `stats` and `export`.
-  const { composeDigest, issueFileName, parseIsoWeek, personalise, readDigestSources, selectItems } =
-    await import('../src/newsletter/digest.ts');
-  const { archiveRecordStep, NEWSLETTER_CONTENT_DIR } = await import('../src/newsletter/archive.ts');
+  const { composeDigest, personalise, readDigestSources, selectItems } = await import('../src/newsletter/digest.ts');
+  const { archiveRecordStep } = await import('../src/newsletter/archive.ts');
+  const { issueFileName, NEWSLETTER_CONTENT_DIR, parseIsoWeek } = await import('../src/lib/iso-week.ts');
   const { sendIssue } = await import('../src/newsletter/digest-send.ts');
   const { createMailer } = await import('../src/newsletter/mailer.ts');
   let args;

@@ -12,8 +12,8 @@ import Fastify from 'fastify';
 import fastifyStatic from '@fastify/static';
 import onHeaders from 'on-headers';
 import { COMPRESS_MIN_BYTES } from '../src/integrations/precompress.ts';
-import { clientErrorAnswer, plainAnswer, rawResponse, refusal } from '../src/lib/request-guards.ts';
-import { isSecure, mergeCsp, securityHeaders } from '../src/lib/security-headers.ts';
+import { clientErrorAnswer, plainAnswer, rawResponse, refusal } from '../src/server/request-guards.ts';
+import { isSecure, mergeCsp, securityHeaders } from '../src/server/security-headers.ts';
 import { startDeliveryThread } from './lib/delivery-thread.mjs';
 
 const { handler: astro } = await import('../dist/server/entry.mjs');

@@ -8,11 +8,11 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { entryIdsIn, entryOrdersIn, markdownFilesIn, yamlIdsIn } from './lib/entry-ids';
-import { allPairs, pairSlug, versusEntryId } from './lib/pairs';
+import { entryIdsIn, entryOrdersIn, markdownFilesIn, yamlIdsIn } from './content-files/entries';
 import { applyOverrides } from './lib/releases';
-import { missingVersusProblem, pickKeysProblem, sentenceCount } from './lib/versus';
-import { NEWSLETTER_CONTENT_DIR, weekOfIssueFile } from './newsletter/archive';
+import { missingVersusProblem, pickKeysProblem, sentenceCount } from './lib/versus/editorial';
+import { allPairs, pairSlug, versusEntryId } from './lib/versus/pairs';
+import { NEWSLETTER_CONTENT_DIR, weekOfIssueFile } from './lib/iso-week';
 import { typesetData } from './lib/typeset';
 import { USE_CASE_KEYS } from './lib/use-cases';
 

@@ -4,7 +4,7 @@
  * route, so new server routes stay protected by default.
  */
 import { defineMiddleware } from 'astro:middleware';
-import { isForbiddenCrossSite } from './lib/same-origin';
+import { isForbiddenCrossSite } from './server/same-origin';
 import { href } from './lib/paths';
 
 /** Paths any origin may POST to. Each must be safe without it: the unsubscribe link carries its own secret. */

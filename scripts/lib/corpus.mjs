@@ -212,7 +212,7 @@ export function syntheticVersus(first, second) {
 
 /**
  * The versus files for every pair that includes one of `newIds`, given every framework with its `order` (as
- * entryOrdersIn reads them): the build fails on a pair without one. Canonical order as in src/lib/pairs.ts, lower
+ * entryOrdersIn reads them): the build fails on a pair without one. Canonical order as in src/lib/versus/pairs.ts, lower
  * `order` first, then by id (that module cannot be loaded by plain Node; the unit test checks both agree).
  */
 export function syntheticVersusFiles(frameworks, newIds) {

@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { entryIdsIn, entryOrdersIn } from '../../src/lib/entry-ids.ts';
+import { entryIdsIn, entryOrdersIn } from '../../src/content-files/entries.ts';
 import { syntheticCorpus, syntheticVersusFiles } from './corpus.mjs';
 import { listFiles } from './page-weight.mjs';
 

@@ -5,17 +5,14 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { byOrder } from '../lib/order';
-import { versionFields, type VersionFields } from '../lib/releases';
-import { getReleaseLines, type ReleaseLine } from './releases';
+import type { FrameworkData, FrameworkReleases } from '../lib/framework-data';
+import { versionFields } from '../lib/releases';
+import { getReleaseLines } from './releases';
 
 import { asOf } from '../site';
 
-/** What the release data says about a framework, for `asOf`. */
-export type FrameworkReleases = VersionFields & { release: { framework: ReleaseLine; runtime: ReleaseLine } };
-
-export type Framework = Omit<CollectionEntry<'frameworks'>, 'data'> & {
-  data: CollectionEntry<'frameworks'>['data'] & FrameworkReleases;
-};
+/** A frameworks collection entry with its release facts for `asOf`. */
+export type Framework = Omit<CollectionEntry<'frameworks'>, 'data'> & { data: FrameworkData };
 
 /** Every framework, in the guide's order, with its release facts. */
 export async function getFrameworks(): Promise<Framework[]> {

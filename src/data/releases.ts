@@ -5,22 +5,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { formatDay } from '../lib/dates';
 import { byOrder } from '../lib/order';
-import type { IsoDate, ReleaseCycle } from '../lib/releases';
+import type { ReleaseLine } from '../lib/framework-data';
 import { resolveReleaseTag, resolveReleaseTags, type ReleaseLookup } from '../lib/release-tags';
 import { asOf } from '../site';
-
-/** One product's release data, as pages show it. */
-export type ReleaseLine = {
-  /** Display name of the product, e.g. "Django", ".NET". */
-  name: string;
-  cycles: ReleaseCycle[];
-  /** The project's support-policy page. */
-  policy: string;
-  /** When endoflife.date's data was last read; undefined when all of it is our own. */
-  checkedAt: IsoDate | undefined;
-  /** Where our overrides come from. */
-  sources: string[];
-};
 
 let lines: Promise<Map<string, ReleaseLine>> | undefined;
 

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { formatDay } from '../lib/dates.ts';
-import { readReleaseFiles } from '../lib/release-files.ts';
+import { readReleaseFiles } from '../content-files/releases.ts';
 import { releaseTagProblems, type SourceFile } from '../lib/release-tags.ts';
 import { releaseDataWarnings } from '../lib/releases.ts';
 import { asOf } from '../site.ts';

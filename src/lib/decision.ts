@@ -4,7 +4,7 @@
  * over the real content), and every point comes with the sentence the reader sees beside it.
  */
 import type { FrameworkWith } from './framework-data';
-import { listText } from './head-to-head';
+import { listText } from './list-text';
 import { midSentence } from './mid-sentence';
 import { RATING_DIMENSIONS, type RatingDimension } from './ratings';
 import { USE_CASES, useCaseLabel, type UseCase } from './use-cases';

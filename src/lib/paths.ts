@@ -23,8 +23,10 @@ export const trendPath = (id: string): string => href(`/trends/${id}/`);
 /** A framework or trend article, from its collection and id. */
 export const articlePath = (collection: 'frameworks' | 'trends', id: string): string =>
   collection === 'frameworks' ? frameworkPath(id) : trendPath(id);
-/** A head-to-head page, from its canonical slug ("django-vs-laravel"; see src/lib/pairs.ts). */
-export const comparePath = (slug: string): string => href(`/compare/${slug}/`);
+/** A head-to-head page's route, before the base: Astro's `redirects` config takes these and adds the base itself. */
+export const compareRoute = (slug: string): string => `/compare/${slug}/`;
+/** A head-to-head page, from its slug ("django-vs-laravel"; see src/lib/versus/pairs.ts). */
+export const comparePath = (slug: string): string => href(compareRoute(slug));
 /** A sent newsletter issue's web page, from its ISO week id, lower-case like every other slug ("/newsletter/archive/2026-w48/"). */
 export const newsletterIssuePath = (weekId: string): string => href(`/newsletter/archive/${weekId.toLowerCase()}/`);
 export const NEWSLETTER_ARCHIVE_PATH = '/newsletter/archive/';

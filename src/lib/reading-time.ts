@@ -1,8 +1,9 @@
-/** Words in Markdown/MDX source, ignoring import lines, JSX tags, code fences and URLs. */
+import { splitFrontmatter } from './frontmatter';
+
+/** Words in Markdown/MDX source, ignoring frontmatter, import lines, JSX tags, code fences and URLs. */
 export function countWords(source: string): number {
-  const text = source
-    .replace(/^---[\s\S]*?\n---\n/, '')
-    .replace(/^import .*$/gm, '')
+  const text = splitFrontmatter(source)
+    .body.replace(/^import .*$/gm, '')
     .replace(/```[\s\S]*?```/g, '')
     .replace(/<[^>]+>/g, ' ')
     .replace(/\]\([^)]*\)/g, ']')

@@ -15,6 +15,7 @@
  * Anything the data cannot answer (an unknown id, line or show, a line without an LTS, a date not announced) throws,
  * naming the tag: the build stops rather than print "undefined" or a guess.
  */
+import { splitFrontmatter } from './frontmatter';
 import { currentCycle, currentLts, supportText, type IsoDate, type ReleaseCycle } from './releases';
 
 export const RELEASE_SHOWS = ['line', 'latest', 'released', 'eoas', 'eol', 'support'] as const;
@@ -169,7 +170,9 @@ export function releaseTagProblems(
   const problems: string[] = [];
   for (const { file, text } of files) {
     const mdx = file.endsWith('.mdx');
-    const frontmatterLines = mdx ? (/^---\n[\s\S]*?\n---\n/.exec(text)?.[0].split('\n').length ?? 0) - 1 : 0;
+    // The lines the frontmatter block takes, its `---` lines included: tags there are never resolved.
+    const block = mdx ? text.slice(0, text.length - splitFrontmatter(text).body.length) : '';
+    const frontmatterLines = block.split('\n').length - 1;
     const tags = releaseTagsIn(text);
     for (const { source, line } of tags) {
       const where = `${file}:${line}`;

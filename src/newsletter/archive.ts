@@ -7,27 +7,15 @@
  */
 import { Document, isMap, parseDocument } from 'yaml';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
-import { parseIsoWeek, type DigestEntry, type DigestItem, type IsoWeek } from './digest.ts';
-
-export { issueFileName, NEWSLETTER_CONTENT_DIR } from './digest.ts';
+import type { IsoWeek } from '../lib/iso-week.ts';
+import { articlePath } from '../lib/paths.ts';
+import type { DigestEntry, DigestItem } from './digest.ts';
 
 /** One item of a sent issue, as stored in the frontmatter: which article, and whether it was new or updated. */
 export interface ArchivedItem {
   collection: DigestEntry['kind'];
   id: string;
   change: DigestItem['change'];
-}
-
-/** The week of an issue file name ("2026-48.md" → 2026-W48); throws naming the file when it is not one. */
-export function weekOfIssueFile(fileName: string): IsoWeek {
-  const match = /^(\d{4})-(\d{2})\.md$/.exec(fileName.replace(/^.*[\\/]/, ''));
-  if (!match)
-    throw new Error(`${fileName}: newsletter files are named <yyyy>-<ww>.md after their ISO week, e.g. 2026-48.md`);
-  try {
-    return parseIsoWeek(`${match[1]}-W${match[2]}`);
-  } catch (error) {
-    throw new Error(`${fileName}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
 }
 
 /** The references to store: the issue's own selection, so a later edit to an article cannot move it. */
@@ -47,7 +35,7 @@ export function thawItems(
   return refs.map((ref) => {
     const entry = entries.find((e) => e.kind === ref.collection && e.id === ref.id);
     if (!entry) throw new Error(`the archived issue lists ${ref.collection}/${ref.id}, which does not exist`);
-    return { ...entry, change: ref.change, url: `${base}/${entry.kind}/${encodeURIComponent(entry.id)}/` };
+    return { ...entry, change: ref.change, url: `${base}${articlePath(entry.kind, entry.id)}` };
   });
 }
 

@@ -8,55 +8,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readMdxCollection } from '../lib/content-files.ts';
+import { readMdxCollection } from '../content-files/entries.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
+import { escapeHtml } from '../lib/html.ts';
+import { issueFileName, NEWSLETTER_CONTENT_DIR, type IsoWeek } from '../lib/iso-week.ts';
+import { articlePath } from '../lib/paths.ts';
 import type { EmailContent } from './emails.ts';
-
-export interface IsoWeek {
-  year: number;
-  week: number;
-  /** "2026-W48": the issue's id. */
-  id: string;
-  /** Monday 00:00 UTC, inclusive. */
-  start: Date;
-  /** The next Monday 00:00 UTC, exclusive. */
-  end: Date;
-}
-
-const DAY = 86_400_000;
-
-/** Monday 00:00 UTC of ISO week 1 of `year` (the week holding 4 January). */
-function week1Monday(year: number): number {
-  const jan4 = Date.UTC(year, 0, 4);
-  const weekday = (new Date(jan4).getUTCDay() + 6) % 7; // Monday = 0
-  return jan4 - weekday * DAY;
-}
-
-/** Parses "2026-W48" (or "2026-48"); throws a readable error on anything else, including week 53 of a 52-week year. */
-export function parseIsoWeek(input: string): IsoWeek {
-  const match = /^(\d{4})-?W?(\d{1,2})$/i.exec(input.trim());
-  if (!match) throw new Error(`"${input}" is not an ISO week: write it like 2026-W48.`);
-  const year = Number(match[1]);
-  const week = Number(match[2]);
-  const weeks = (week1Monday(year + 1) - week1Monday(year)) / (7 * DAY);
-  if (week < 1 || week > weeks) throw new Error(`${year} has weeks 1 to ${weeks}; "${input}" is not one of them.`);
-  const start = week1Monday(year) + (week - 1) * 7 * DAY;
-  return {
-    year,
-    week,
-    id: `${year}-W${String(week).padStart(2, '0')}`,
-    start: new Date(start),
-    end: new Date(start + 7 * DAY),
-  };
-}
-
-/** The ISO week a date falls in. */
-export function isoWeekOf(date: Date): IsoWeek {
-  const day = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
-  const thursday = day + (3 - ((new Date(day).getUTCDay() + 6) % 7)) * DAY;
-  const year = new Date(thursday).getUTCFullYear();
-  return parseIsoWeek(`${year}-W${Math.floor((thursday - week1Monday(year)) / (7 * DAY)) + 1}`);
-}
 
 export interface DigestEntry {
   kind: 'frameworks' | 'trends';
@@ -83,7 +40,7 @@ export function selectItems(entries: readonly DigestEntry[], week: IsoWeek, site
     .map((e): DigestItem => ({
       ...e,
       change: within(e.publishedAt, week) ? 'new' : 'updated',
-      url: `${base}/${e.kind}/${encodeURIComponent(e.id)}/`,
+      url: `${base}${articlePath(e.kind, e.id)}`,
     }))
     .sort((a, b) =>
       a.change === b.change
@@ -106,9 +63,6 @@ export interface DigestInput {
   /** The issue's page in the web archive (published after sending, once the recorded file is built). */
   webUrl?: string | undefined;
 }
-
-export const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /** The intro's paragraphs (blank lines between them), each on one line: the email and the archive page agree. */
 export const introParagraphs = (text: string): string[] =>
@@ -222,12 +176,6 @@ export function toDigestEntry(kind: DigestEntry['kind'], id: string, data: Recor
         updatedAt: asDate(data['updatedAt']),
       };
 }
-
-/** Where the issue files live, relative to the project root (the CLI's and the build's working directory). */
-export const NEWSLETTER_CONTENT_DIR = 'content/newsletter';
-
-/** `2026-48.md` for 2026-W48: the editor's intro, and the record once the issue is sent (see archive.ts). */
-export const issueFileName = (week: IsoWeek): string => `${week.year}-${String(week.week).padStart(2, '0')}.md`;
 
 /** The frameworks and trends entries and the week's intro, read from `root`'s content folder (the CLI runs outside Astro). */
 export function readDigestSources(root: string, week: IsoWeek): { entries: DigestEntry[]; intro: string | undefined } {

@@ -1,13 +1,11 @@
 /** The emails the signup sends, as pure functions of their links: plain text first, a light HTML twin. */
+import { escapeHtml } from '../lib/html.ts';
 
 export interface EmailContent {
   subject: string;
   text: string;
   html: string;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 export function confirmationEmail(input: {
   siteName: string;

@@ -7,7 +7,8 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { absolutizeHtml } from '../lib/feed-html';
-import { parsePairSlug } from '../lib/pairs';
+import { escapeHtml } from '../lib/html';
+import { pairTitle, parsePairSlug } from '../lib/versus/pairs';
 import { absoluteUrl, comparePath, frameworkPath, trendPath } from '../lib/paths';
 import { site } from '../site';
 
@@ -52,7 +53,7 @@ export async function GET(context: APIContext) {
           if (!pair) return [];
           return [
             {
-              title: `${pair.first.data.name} vs ${pair.second.data.name}`,
+              title: pairTitle(pair.first.data, pair.second.data),
               description: entry.data.summary,
               link: comparePath(entry.id),
               pubDate: entry.data.publishedAt,
@@ -80,8 +81,4 @@ function pickHtml(lead: string, pair: Framework[], pick: Record<string, string[]
   const list = (f: Framework) =>
     `<h2>Pick ${escapeHtml(f.data.name)} if …</h2><ul>${(pick[f.id] ?? []).map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`;
   return `<p>${escapeHtml(lead)}</p>${pair.map(list).join('')}`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -4,12 +4,11 @@ import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { allPages, links } from '../support/html';
 import { scriptHash } from '../../src/lib/csp';
-import { readYamlList } from '../../src/lib/content-files';
-import { markdownFilesIn } from '../../src/lib/entry-ids';
+import { markdownFilesIn, readYamlList } from '../../src/content-files/entries';
 import { splitFrontmatter } from '../../src/lib/frontmatter';
 import { newsletterIssuePath } from '../../src/lib/paths';
 import { COMPRESS_MIN_BYTES, COPY_SUFFIX, isCompressible } from '../../src/integrations/precompress';
-import { weekOfIssueFile } from '../../src/newsletter/archive';
+import { weekOfIssueFile } from '../../src/lib/iso-week';
 
 /** Checks over the built site in dist/ (npm test builds it first). */
 const client = (p: string) => `dist/client/${p}`;

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { allPairs, pairSlug, pairsWith } from '../../src/lib/pairs';
+import { allPairs, pairSlug, pairsWith } from '../../src/lib/versus/pairs';
 import { barWidth, RATING_KEYS } from '../../src/lib/ratings';
 import { frameworkEntries, versusEntries } from '../support/collections';
 import { decode, jsonLdBlocks, meta } from '../support/html';

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { allPairs, pairSlug } from '../../src/lib/pairs';
+import { allPairs, pairSlug } from '../../src/lib/versus/pairs';
 import { RATING_KEYS, type RatingDimension } from '../../src/lib/ratings';
-import { readMdxCollection } from '../../src/lib/content-files';
+import { readMdxCollection } from '../../src/content-files/entries';
 
 // Raw frontmatter (Playwright cannot load the astro:content schemas); the unit tests validate it.
 interface RawFramework {

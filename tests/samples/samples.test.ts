@@ -9,7 +9,7 @@ import {
   sampleExtension,
   syntaxProblems,
 } from '../support/code-samples';
-import { readMdxCollection } from '../../src/lib/content-files';
+import { readMdxCollection } from '../../src/content-files/entries';
 import { frameworkEntries } from '../support/collections';
 
 /** Each framework article with the sample file(s) beside it. */

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { frameworkSchema, releaseSchema, trendSchema, versusSchema } from '../../src/content.config';
-import { readMdxCollection } from '../../src/lib/content-files';
+import { readMdxCollection } from '../../src/content-files/entries';
 import { versionFields } from '../../src/lib/releases';
 import { asOf } from '../../src/site';
 

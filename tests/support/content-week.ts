@@ -2,8 +2,8 @@
  * The week of the newest article, and how many articles that week's digest should carry, derived from the content
  * on disk, so the digest tests keep working as articles are added or updated (never a hard-coded week or count).
  */
-import { readMdxCollection } from '../../src/lib/content-files';
-import { isoWeekOf, type IsoWeek } from '../../src/newsletter/digest';
+import { readMdxCollection } from '../../src/content-files/entries';
+import { isoWeekOf, type IsoWeek } from '../../src/lib/iso-week';
 
 const dates = (['frameworks', 'trends'] as const).flatMap((kind) =>
   readMdxCollection(`content/${kind}`).map((f) => ({

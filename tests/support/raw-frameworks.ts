@@ -3,7 +3,7 @@
  * astro:content schemas (the unit tests parse the same files through them). Only plain fields are safe to read. Their
  * strings are typeset as the content layer does (curly apostrophes and quotes), so they match what pages show.
  */
-import { readMdxCollection } from '../../src/lib/content-files';
+import { readMdxCollection } from '../../src/content-files/entries';
 import type { FrameworkData } from '../../src/lib/framework-data';
 import { typesetData } from '../../src/lib/typeset';
 

@@ -8,11 +8,10 @@ import {
   syntheticVersusFiles,
 } from '../../scripts/lib/corpus.mjs';
 import { frameworkSchema, trendSchema, versusSchema } from '../../src/content.config';
-import { allPairs, pairSlug } from '../../src/lib/pairs';
-import { pickKeysProblem } from '../../src/lib/versus';
+import { pickKeysProblem } from '../../src/lib/versus/editorial';
+import { allPairs, pairSlug } from '../../src/lib/versus/pairs';
 import { frameworkEntries } from '../support/collections';
-import { readMdx } from '../../src/lib/content-files';
-import { entryIdsIn } from '../../src/lib/entry-ids';
+import { entryIdsIn, readMdx } from '../../src/content-files/entries';
 import { countWords } from '../../src/lib/reading-time';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

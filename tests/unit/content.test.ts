@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { faqSchema, frameworkSchema, readingSchema, releaseSchema, trendSchema } from '../../src/content.config';
 import { countWords } from '../../src/lib/reading-time';
-import { readMdxCollection, readYamlList } from '../../src/lib/content-files';
+import { readMdxCollection, readYamlList } from '../../src/content-files/entries';
 
 const frameworks = readMdxCollection('content/frameworks');
 const trends = readMdxCollection('content/trends');

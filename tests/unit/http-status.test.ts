@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepTokenPrivate, setStatus } from '../../src/lib/http-status';
+import { keepTokenPrivate, setStatus } from '../../src/server/http-status';
 
 describe('setStatus', () => {
   it('sets the code with its reason phrase', () => {

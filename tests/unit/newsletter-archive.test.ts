@@ -10,11 +10,11 @@ import {
   newestFirst,
   thawItems,
   weekLabel,
-  weekOfIssueFile,
   weekRange,
   withSentRecord,
 } from '../../src/newsletter/archive';
-import { composeDigest, issueFileName, parseIsoWeek, selectItems, type DigestEntry } from '../../src/newsletter/digest';
+import { composeDigest, selectItems, type DigestEntry } from '../../src/newsletter/digest';
+import { issueFileName, parseIsoWeek, weekOfIssueFile } from '../../src/lib/iso-week';
 import { splitFrontmatter } from '../../src/lib/frontmatter';
 import { newsletterIssuePath } from '../../src/lib/paths';
 

@@ -3,14 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { articlesIn, latestContentWeek, weekBeforeContent } from '../support/content-week';
 import {
   composeDigest,
-  isoWeekOf,
-  parseIsoWeek,
   personalise,
   readDigestSources,
   selectItems,
   UNSUBSCRIBE_PLACEHOLDER,
   type DigestEntry,
 } from '../../src/newsletter/digest';
+import { isoWeekOf, parseIsoWeek } from '../../src/lib/iso-week';
 
 const d = (s: string) => new Date(`${s}T00:00:00Z`);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isForbiddenCrossSite } from '../../src/lib/same-origin';
+import { isForbiddenCrossSite } from '../../src/server/same-origin';
 import { csvField, toCsv } from '../../src/newsletter/csv';
 import { confirmationEmail } from '../../src/newsletter/emails';
 import { formAction } from '../../src/newsletter/form-action';

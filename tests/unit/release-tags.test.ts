@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay } from '../../src/lib/dates';
-import { readReleaseFiles } from '../../src/lib/release-files';
+import { readReleaseFiles } from '../../src/content-files/releases';
 import {
   parseReleaseTag,
   releaseTagProblems,

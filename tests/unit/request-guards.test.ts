@@ -6,7 +6,7 @@ import {
   MAX_URL_LENGTH,
   rawResponse,
   refusal,
-} from '../../src/lib/request-guards';
+} from '../../src/server/request-guards';
 
 describe('isValidHost', () => {
   it.each([

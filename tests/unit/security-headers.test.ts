@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSecure, mergeCsp, securityHeaders } from '../../src/lib/security-headers';
+import { isSecure, mergeCsp, securityHeaders } from '../../src/server/security-headers';
 
 const SERVER = securityHeaders({ secure: false, path: '/' })['Content-Security-Policy']!;
 

@@ -4,7 +4,7 @@
  */
 import { getFrameworks } from '../../data/frameworks';
 import type { APIRoute } from 'astro';
-import { pickerDestination } from '../../lib/pairs';
+import { pickerDestination } from '../../lib/versus/pairs';
 
 export const prerender = false;
 

@@ -1,10 +1,11 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { introExcerpt, itemCount, weekLabel, weekRange } from '../../newsletter/archive';
-import { escapeHtml, KIND_LABEL } from '../../newsletter/digest';
+import { KIND_LABEL } from '../../newsletter/digest';
+import { escapeHtml } from '../../lib/html';
 import { absoluteUrl, articlePath, NEWSLETTER_FEED_PATH, newsletterIssuePath } from '../../lib/paths';
 import { pages, site } from '../../site';
-import { sentIssues } from './archive/_issues';
+import { sentIssues } from '../../data/newsletter-issues';
 
 /** The newsletter's own feed: one item per sent issue, with its web version as the content. Valid with none. */
 export async function GET(context: APIContext) {

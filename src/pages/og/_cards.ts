@@ -7,11 +7,11 @@ import { getFrameworks } from '../../data/frameworks';
 import { getCollection } from 'astro:content';
 import type { OgCard } from '../../lib/og-image';
 import { byOrder } from '../../lib/order';
-import { allPairs, pairSlug } from '../../lib/pairs';
+import { allPairs, pairSlug, pairTitle } from '../../lib/versus/pairs';
 import { comparePath, frameworkPath, newsletterIssuePath, trendPath } from '../../lib/paths';
 import { itemCount, weekLabel, weekRange } from '../../newsletter/archive';
 import { pages, site } from '../../site';
-import { sentIssues } from '../newsletter/archive/_issues';
+import { sentIssues } from '../../data/newsletter-issues';
 
 // The steps of signing up and leaving, on-demand ones included (their image is built statically all the same).
 const NEWSLETTER_STEPS = [
@@ -72,7 +72,7 @@ export async function shareCards(): Promise<Map<string, OgCard>> {
       path: comparePath(pairSlug(a, b)),
       card: {
         eyebrow: `Head to head · ${a.data.languages.join(', ')} or ${b.data.languages.join(', ')}`,
-        title: `${a.data.name} vs ${b.data.name}`,
+        title: pairTitle(a.data, b.data),
         subtitle: versus.find((v) => v.id === pairSlug(a, b))?.data.summary,
       },
     })),

@@ -1,31 +1,30 @@
 /**
- * The data half of a head-to-head page, derived from the two framework entries: the facts side by side and the
- * six ratings with who leads on each. The verdict and the "Pick A if …" lines are written per pair (the `versus`
- * collection), not generated here.
+ * The data half of a head-to-head page, derived from the two framework entries: the facts side by side, the six
+ * ratings with who leads on each, and the page title. The verdict and the "Pick A if …" lines are written per pair
+ * (the `versus` collection), not generated here.
  */
-import { formatDate } from './dates';
-import { RATING_DIMENSIONS, RATING_KEYS, type RatingDimension } from './ratings';
-import { useCaseLabel, type UseCase } from './use-cases';
+import { formatDate } from '../dates';
+import type { FrameworkData, FrameworkWith } from '../framework-data';
+import { RATING_DIMENSIONS, RATING_KEYS, type RatingDimension } from '../ratings';
+import { useCaseLabel } from '../use-cases';
+import { pairTitle } from './pairs';
 
-export interface Rating {
-  score: number;
-  reason: string;
-}
+export type Rating = FrameworkData['ratings'][RatingDimension];
 
-export interface Contender {
-  id: string;
-  name: string;
-  languages: readonly string[];
-  runtime: string;
-  bestFor: readonly UseCase[];
-  firstRelease: number;
-  license: string;
-  currentVersion: string;
-  currentVersionDate: Date;
-  lts?: { version: string; supportedUntil: Date } | undefined;
-  steward: string;
-  ratings: Record<RatingDimension, Rating>;
-}
+/** One side of the page: a framework's id and the fields the facts, ratings and titles read. */
+export type Contender = FrameworkWith<
+  | 'name'
+  | 'languages'
+  | 'runtime'
+  | 'bestFor'
+  | 'firstRelease'
+  | 'license'
+  | 'currentVersion'
+  | 'currentVersionDate'
+  | 'lts'
+  | 'steward'
+  | 'ratings'
+>;
 
 export type Side = 'a' | 'b';
 
@@ -82,12 +81,6 @@ export function tally(rows: readonly RatingRow[]): Record<Side | 'tie', RatingRo
   };
 }
 
-/** "a, b and c". */
-export function listText(items: readonly string[], conjunction = 'and'): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
-}
-
 /**
  * What you write and what runs it, for a card: "Python on CPython", "Java · Kotlin on the JVM", and just "PHP" when
  * the runtime has the language’s name (never "PHP on PHP"). A runtime named by its initials ("JVM") takes "the".
@@ -96,11 +89,6 @@ export function platformText(languages: readonly string[], runtime: string): str
   const written = languages.join(' · ');
   if (languages.some((l) => l.toLowerCase() === runtime.toLowerCase())) return written;
   return `${written} on ${/^[A-Z]{2,}$/.test(runtime) ? `the ${runtime}` : runtime}`;
-}
-
-/** The h1 and breadcrumb: "Django vs Laravel". */
-export function pairTitle(a: Contender, b: Contender): string {
-  return `${a.name} vs ${b.name}`;
 }
 
 /** The page title (before the site name), kept short enough for search results (checked by the tests). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { versusSchema } from '../../src/content.config';
-import { entryIdsIn, entryOrdersIn } from '../../src/lib/entry-ids';
+import { entryIdsIn, entryOrdersIn, readMdx } from '../../src/content-files/entries';
 import {
   allPairs,
   canonical,
@@ -11,9 +11,8 @@ import {
   relatedPairs,
   reverseRedirects,
   versusEntryId,
-} from '../../src/lib/pairs';
+} from '../../src/lib/versus/pairs';
 import { frameworkEntries } from '../support/collections';
-import { readMdx } from '../../src/lib/content-files';
 
 const fw = (id: string, order: number) => ({ id, data: { order } });
 // Deliberately not in order, with hyphenated ids and a tie on `order`.

@@ -1,18 +1,13 @@
 /**
  * The sent issues, for the archive pages, the newsletter feed and the share images: every newsletter file with
- * a `sentAt`, its frozen items resolved against today's articles, newest first. Not a route (leading `_`).
+ * a `sentAt`, its frozen items resolved against today's articles, newest first.
  */
-import { getFrameworks } from '../../../data/frameworks';
 import { getCollection } from 'astro:content';
-import { markdownFilesIn } from '../../../lib/entry-ids';
-import { NEWSLETTER_CONTENT_DIR, newestFirst, thawItems, type ArchivedItem } from '../../../newsletter/archive';
-import {
-  introParagraphs,
-  parseIsoWeek,
-  toDigestEntry,
-  type DigestItem,
-  type IsoWeek,
-} from '../../../newsletter/digest';
+import { markdownFilesIn } from '../content-files/entries';
+import { NEWSLETTER_CONTENT_DIR, parseIsoWeek, type IsoWeek } from '../lib/iso-week';
+import { newestFirst, thawItems, type ArchivedItem } from '../newsletter/archive';
+import { introParagraphs, toDigestEntry, type DigestItem } from '../newsletter/digest';
+import { getFrameworks } from './frameworks';
 
 export interface SentIssue {
   week: IsoWeek;

@@ -1,15 +1,15 @@
 /**
- * Head-to-head pairs of frameworks. Every pair has one canonical order, the framework with the lower `order`
- * first (the order of the guide's lists), so "Django vs Laravel" lives at one URL and the reverse redirects to it.
- * Works on anything shaped like a collection entry, so the pages, astro.config.mjs (reading the order from disk)
- * and the tests all share it.
+ * Head-to-head pairs of frameworks (the versus feature: /compare/<a>-vs-<b>/). Every pair has one canonical
+ * order, the framework with the lower `order` first (the order of the guide's lists), so "Django vs Laravel" lives
+ * at one URL and the reverse redirects to it. Works on anything shaped like a collection entry, so the pages,
+ * astro.config.mjs (reading the order from disk), the pair picker's script and the tests all share it. Kept apart
+ * from page.ts so the picker's script does not bundle the page's formatting.
  */
-import { comparePath, frameworkPath, href } from './paths';
+import type { FrameworkData } from '../framework-data';
+import { comparePath, compareRoute, frameworkPath, href } from '../paths';
 
-export interface Ranked {
-  id: string;
-  data: { order: number };
-}
+/** Anything shaped like a frameworks entry with its `order`: the collection's, or the order read from disk. */
+export type Ranked = { id: string; data: Pick<FrameworkData, 'order'> };
 
 export const PAIR_SEPARATOR = '-vs-';
 
@@ -98,8 +98,9 @@ export function versusEntryId(file: string, items: readonly Ranked[]): string {
 export function reverseRedirects(items: readonly Ranked[]): Record<string, { status: 301; destination: string }> {
   return Object.fromEntries(
     allPairs(items).map(([a, b]) => [
-      `/compare/${b.id}${PAIR_SEPARATOR}${a.id}`,
-      { status: 301 as const, destination: `/compare/${pairSlug(a, b)}/` },
+      // The key without its slash: with trailingSlash 'ignore', Astro matches the URL either way.
+      compareRoute(`${b.id}${PAIR_SEPARATOR}${a.id}`).slice(0, -1),
+      { status: 301 as const, destination: compareRoute(pairSlug(a, b)) },
     ]),
   );
 }
@@ -123,4 +124,9 @@ export function pickerDestination(
   if (!first || !second) return href(`/compare/#${PICKER_ID}`);
   if (first === second) return frameworkPath(first.id) + `#${COMPARE_WITH_ID}`;
   return comparePath(pairSlug(first, second));
+}
+
+/** The h1, breadcrumb, share card and feed item: "Django vs Laravel". */
+export function pairTitle(a: Pick<FrameworkData, 'name'>, b: Pick<FrameworkData, 'name'>): string {
+  return `${a.name} vs ${b.name}`;
 }

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { applyOverrides, type CycleOverride, type ReleaseCycle } from './releases.ts';
+import { applyOverrides, type CycleOverride, type ReleaseCycle } from '../lib/releases.ts';
 
 export interface ReleaseFile {
   id: string;

@@ -5,12 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { weekOfIssueFile } from '../newsletter/archive';
-import { readMdxCollection } from './content-files';
-import { markdownFilesIn } from './entry-ids';
-import { splitFrontmatter } from './frontmatter';
-import { newsletterIssuePath } from './paths';
+import { parseFrontmatter } from '../lib/frontmatter';
+import { weekOfIssueFile } from '../lib/iso-week';
+import { newsletterIssuePath } from '../lib/paths';
+import { markdownFilesIn, readMdxCollection } from './entries';
 
 export function lastModifiedByPath(contentDir = 'content'): { byPath: Map<string, Date>; latest: Date } {
   const byPath = new Map<string, Date>();
@@ -25,10 +23,8 @@ export function lastModifiedByPath(contentDir = 'content'): { byPath: Map<string
   }
   const newsletterDir = `${contentDir}/newsletter`;
   for (const name of markdownFilesIn(newsletterDir)) {
-    const data = parse(splitFrontmatter(readFileSync(join(newsletterDir, name), 'utf8')).frontmatter ?? '') as {
-      sentAt?: unknown;
-    } | null;
-    const sentAt = new Date(String(data?.sentAt));
+    const { data } = parseFrontmatter(readFileSync(join(newsletterDir, name), 'utf8'));
+    const sentAt = new Date(String(data?.['sentAt']));
     if (!Number.isNaN(sentAt.getTime())) byPath.set(newsletterIssuePath(weekOfIssueFile(name).id), sentAt);
   }
   const latest = new Date(Math.max(0, ...[...byPath.values()].map((d) => d.getTime())));

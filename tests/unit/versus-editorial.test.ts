@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { versusSchema } from '../../src/content.config';
-import { readMdx } from '../../src/lib/content-files';
-import { entryIdsIn } from '../../src/lib/entry-ids';
-import { allPairs, pairSlug } from '../../src/lib/pairs';
-import { missingVersusProblem, pickKeysProblem, sentenceCount, versusFile } from '../../src/lib/versus';
+import { entryIdsIn, readMdx } from '../../src/content-files/entries';
+import { missingVersusProblem, pickKeysProblem, sentenceCount, versusFile } from '../../src/lib/versus/editorial';
+import { allPairs, pairSlug } from '../../src/lib/versus/pairs';
 import { frameworkEntries } from '../support/collections';
 
 describe('sentenceCount', () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { barWidth } from '../../src/lib/ratings';
-import {
-  factRows,
-  listText,
-  pairPageTitle,
-  platformText,
-  ratingRows,
-  tally,
-  type Contender,
-} from '../../src/lib/head-to-head';
+import { listText } from '../../src/lib/list-text';
+import { factRows, pairPageTitle, platformText, ratingRows, tally, type Contender } from '../../src/lib/versus/page';
+import { allPairs } from '../../src/lib/versus/pairs';
 import { pageTitle } from '../../src/lib/head';
-import { allPairs } from '../../src/lib/pairs';
 import { RATING_KEYS, type RatingDimension } from '../../src/lib/ratings';
 import { site } from '../../src/site';
 import { frameworkEntries } from '../support/collections';
