@@ -9,33 +9,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresUrl, storeKinds, type StoreKind } from '../support/stores';
-import { createPostgresDatabase, type TestDatabase } from './support/database';
-import { formHeaders, jsonHeaders, outboxFiles, readEmail, rows, waitForDelivery } from './support/newsletter';
-import { startServer, type ServerOptions, type TestServer } from './support/server';
+import {
+  formHeaders,
+  jsonHeaders,
+  outboxFiles,
+  recipients,
+  rows,
+  signupJson,
+  waitForDelivery,
+} from './support/newsletter';
+import { serverPool } from './support/server';
 
-const servers: TestServer[] = [];
-const databases: TestDatabase[] = [];
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.dispose()));
-  await Promise.all(databases.map((d) => d.dispose()));
-});
-const start = async (env: Record<string, string>, options: ServerOptions) => {
-  const server = await startServer(env, options);
-  servers.push(server);
-  return server;
-};
-const signup = (server: TestServer, email: string) =>
-  fetch(`${server.url}/api/newsletter`, { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ email }) });
-const recipients = (...from: TestServer[]) =>
-  from.flatMap((s) => outboxFiles(s.outbox)).map((f) => readEmail(f).headers.get('to'));
+const pool = serverPool();
+afterAll(() => pool.dispose());
 
 describe.each(storeKinds())('on %s', (store: StoreKind) => {
   describe('rate limiting', { timeout: 30_000 }, () => {
     it('answers 429 with Retry-After once a client has used its allowance, and stores nothing for it', async () => {
-      const server = await start({ NEWSLETTER_RATE_LIMIT: '3/60' }, { store });
-      for (let i = 0; i < 3; i++) expect((await signup(server, `ok${i}@example.com`)).status).toBe(200);
+      const server = await pool.start({ NEWSLETTER_RATE_LIMIT: '3/60' }, { store });
+      for (let i = 0; i < 3; i++) expect((await signupJson(server, `ok${i}@example.com`)).status).toBe(200);
 
-      const limited = await signup(server, 'over@example.com');
+      const limited = await signupJson(server, 'over@example.com');
       expect(limited.status).toBe(429);
       const retryAfter = Number(limited.headers.get('retry-after'));
       expect(Number.isInteger(retryAfter)).toBe(true);
@@ -72,8 +66,8 @@ describe.each(storeKinds())('on %s', (store: StoreKind) => {
 
   describe('a limited client’s body is never read', { timeout: 30_000 }, () => {
     it('answers 429 at once to a body that never ends, and to a large malformed one (not 413 or 400)', async () => {
-      const server = await start({ NEWSLETTER_RATE_LIMIT: '1/600' }, { store });
-      expect((await signup(server, 'first@example.com')).status).toBe(200);
+      const server = await pool.start({ NEWSLETTER_RATE_LIMIT: '1/600' }, { store });
+      expect((await signupJson(server, 'first@example.com')).status).toBe(200);
       const port = Number(new URL(server.url).port);
 
       // 1 KB of a declared 1 MB, then silence: a reader of the body would wait for the rest and never answer.
@@ -120,10 +114,10 @@ describe.each(storeKinds())('on %s', (store: StoreKind) => {
 
   describe('concurrency', { timeout: 60_000 }, () => {
     it('turns 50 concurrent signups of one address into one row and one email', async () => {
-      const server = await start({ NEWSLETTER_RATE_LIMIT: 'off' }, { store });
+      const server = await pool.start({ NEWSLETTER_RATE_LIMIT: 'off' }, { store });
       const statuses = await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
-          signup(server, i % 2 ? 'same@example.com' : 'SAME@example.com').then((r) => r.status),
+          signupJson(server, i % 2 ? 'same@example.com' : 'SAME@example.com').then((r) => r.status),
         ),
       );
       expect(new Set(statuses)).toEqual(new Set([200]));
@@ -138,27 +132,31 @@ describe.each(storeKinds())('on %s', (store: StoreKind) => {
 if (postgresUrl) {
   describe('two server processes sharing one PostgreSQL database', { timeout: 120_000 }, () => {
     const pair = async () => {
-      const database = await createPostgresDatabase();
-      databases.push(database);
+      const database = await pool.sharedDatabase();
       // Each opens its store on its first request: the first signups reach both at once, so both migrate the
       // fresh database at the same moment.
       return Promise.all(
         [0, 1].map(() =>
-          start({ NEWSLETTER_RATE_LIMIT: 'off' }, { database, dir: mkdtempSync(join(tmpdir(), 'newsletter-it-')) }),
+          pool.start(
+            { NEWSLETTER_RATE_LIMIT: 'off' },
+            { database, dir: mkdtempSync(join(tmpdir(), 'newsletter-it-')) },
+          ),
         ),
       );
     };
 
     it('shares one rate-limit allowance per client between the servers (counted in PostgreSQL)', async () => {
-      const database = await createPostgresDatabase();
-      databases.push(database);
+      const database = await pool.sharedDatabase();
       const [a, b] = await Promise.all(
         [0, 1].map(() =>
-          start({ NEWSLETTER_RATE_LIMIT: '4/60' }, { database, dir: mkdtempSync(join(tmpdir(), 'newsletter-it-')) }),
+          pool.start(
+            { NEWSLETTER_RATE_LIMIT: '4/60' },
+            { database, dir: mkdtempSync(join(tmpdir(), 'newsletter-it-')) },
+          ),
         ),
       );
       const statuses: number[] = [];
-      for (let i = 0; i < 6; i++) statuses.push((await signup(i % 2 ? a! : b!, `limited${i}@example.com`)).status);
+      for (let i = 0; i < 6; i++) statuses.push((await signupJson(i % 2 ? a! : b!, `limited${i}@example.com`)).status);
       // Four in all, not four per server.
       expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
       expect(await rows(a!.db)).toHaveLength(4);
@@ -168,7 +166,7 @@ if (postgresUrl) {
       const [a, b] = await pair();
       const statuses = await Promise.all(
         Array.from({ length: 50 }, (_, i) =>
-          signup(i % 2 ? a! : b!, i % 4 < 2 ? 'same@example.com' : 'SAME@example.com').then((r) => r.status),
+          signupJson(i % 2 ? a! : b!, i % 4 < 2 ? 'same@example.com' : 'SAME@example.com').then((r) => r.status),
         ),
       );
       // On failure, the servers' logs say why (a 500 was seen once under a full suite's load and never alone).

@@ -9,32 +9,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { postgresUrl, storeKinds, type StoreKind } from '../support/stores';
-import { createPostgresDatabase, type TestDatabase } from '../integration/support/database';
-import { jsonHeaders, outboxFiles, readEmail, rows, waitForDelivery } from '../integration/support/newsletter';
-import { startServer, type ServerOptions, type TestServer } from '../integration/support/server';
+import { recipients, rows, signupJson, waitForDelivery } from '../integration/support/newsletter';
+import { serverPool } from '../integration/support/server';
 
-const servers: TestServer[] = [];
-const databases: TestDatabase[] = [];
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.dispose()));
-  await Promise.all(databases.map((d) => d.dispose()));
-});
-const start = async (env: Record<string, string>, options: ServerOptions) => {
-  const server = await startServer(env, options);
-  servers.push(server);
-  return server;
-};
-const signup = (server: TestServer, email: string) =>
-  fetch(`${server.url}/api/newsletter`, { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ email }) });
-const recipients = (...from: TestServer[]) =>
-  from.flatMap((s) => outboxFiles(s.outbox)).map((f) => readEmail(f).headers.get('to'));
+const pool = serverPool();
+afterAll(() => pool.dispose());
 
 describe.each(storeKinds())('on %s', (store: StoreKind) => {
   describe('concurrency', { timeout: 60_000 }, () => {
     it('stores 500 concurrent signups of distinct addresses exactly once each, and mails each once', async () => {
-      const server = await start({ NEWSLETTER_RATE_LIMIT: 'off' }, { store });
+      const server = await pool.start({ NEWSLETTER_RATE_LIMIT: 'off' }, { store });
       const emails = Array.from({ length: 500 }, (_, i) => `reader${i}@example.com`);
-      const statuses = await Promise.all(emails.map((e) => signup(server, e).then((r) => r.status)));
+      const statuses = await Promise.all(emails.map((e) => signupJson(server, e).then((r) => r.status)));
       expect(statuses.filter((s) => s !== 200)).toEqual([]);
 
       const stored = await rows(server.db);
@@ -51,17 +37,19 @@ describe.each(storeKinds())('on %s', (store: StoreKind) => {
 if (postgresUrl) {
   describe('two server processes sharing one PostgreSQL database', { timeout: 120_000 }, () => {
     it('stores 1,000 concurrent signups spread across both exactly once each, and their two delivery threads mail each once', async () => {
-      const database = await createPostgresDatabase();
-      databases.push(database);
+      const database = await pool.sharedDatabase();
       const [a, b] = await Promise.all(
         [0, 1].map(() =>
-          start({ NEWSLETTER_RATE_LIMIT: 'off' }, { database, dir: mkdtempSync(join(tmpdir(), 'newsletter-it-')) }),
+          pool.start(
+            { NEWSLETTER_RATE_LIMIT: 'off' },
+            { database, dir: mkdtempSync(join(tmpdir(), 'newsletter-it-')) },
+          ),
         ),
       );
       expect(a!.url).not.toBe(b!.url);
       const emails = Array.from({ length: 1000 }, (_, i) => `shared${i}@example.com`);
       const answers = await Promise.all(
-        emails.map((e, i) => signup(i % 2 ? a! : b!, e).then((r) => [e, r.status] as const)),
+        emails.map((e, i) => signupJson(i % 2 ? a! : b!, e).then((r) => [e, r.status] as const)),
       );
       const acknowledged = answers.filter(([, status]) => status === 200).map(([e]) => e);
       expect(answers.filter(([, status]) => status !== 200)).toEqual([]);

@@ -98,3 +98,11 @@ export const formHeaders = (origin: string) => ({
   Origin: origin,
 });
 export const jsonHeaders = { 'Content-Type': 'application/json', Accept: 'application/json' };
+
+/** A signup posted as JSON, as the page's script sends it. */
+export const signupJson = (server: { url: string }, email: string) =>
+  fetch(`${server.url}/api/newsletter`, { method: 'POST', headers: jsonHeaders, body: JSON.stringify({ email }) });
+
+/** The To: address of every email in the servers' outboxes. */
+export const recipients = (...servers: { outbox: string }[]) =>
+  servers.flatMap((s) => outboxFiles(s.outbox)).map((f) => readEmail(f).headers.get('to'));

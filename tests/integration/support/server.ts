@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort } from '../../support/free-port';
 import type { StoreKind } from '../../support/stores';
-import { createTestDatabase, type TestDatabase } from './database';
+import { createPostgresDatabase, createTestDatabase, type TestDatabase } from './database';
 
 export { freePort };
 
@@ -134,4 +134,29 @@ async function launch(
     },
   };
   return server;
+}
+
+/**
+ * The servers a test file starts, and the PostgreSQL databases it creates for servers to share, all disposed of
+ * together: `const pool = serverPool(); afterAll(() => pool.dispose());`.
+ */
+export function serverPool() {
+  const servers: TestServer[] = [];
+  const databases: TestDatabase[] = [];
+  return {
+    async start(env: Record<string, string>, options: ServerOptions = {}): Promise<TestServer> {
+      const server = await startServer(env, options);
+      servers.push(server);
+      return server;
+    },
+    async sharedDatabase(): Promise<TestDatabase> {
+      const database = await createPostgresDatabase();
+      databases.push(database);
+      return database;
+    },
+    async dispose(): Promise<void> {
+      await Promise.all(servers.map((s) => s.dispose()));
+      await Promise.all(databases.map((d) => d.dispose()));
+    },
+  };
 }
