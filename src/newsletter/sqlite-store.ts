@@ -74,6 +74,26 @@ export const MIGRATIONS: readonly string[] = [
 /** How long a connection waits for another's lock before it gives up with "database is locked". */
 const BUSY_TIMEOUT_MS = 5000;
 
+/**
+ * Switching a new file to WAL takes the file for itself. When two connections switch at the same moment, each
+ * holds the shared lock the other must wait out; SQLite breaks that deadlock by failing one of them at once, without
+ * its busy timeout. That one tries again (a few times, a few milliseconds apart), by which time the file is in WAL.
+ */
+function switchToWal(db: DatabaseSync): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      db.exec('PRAGMA journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = (error as { errcode?: number }).errcode === SQLITE_BUSY;
+      if (!busy || attempt === 20) throw error;
+      Atomics.wait(pause, 0, 0, 5 * attempt); // open() is synchronous: a short blocking pause
+    }
+  }
+}
+const SQLITE_BUSY = 5;
+
 // Timestamps are ISO 8601 UTC strings: readable in any SQLite shell, and they sort and compare as text.
 const iso = (d: Date) => d.toISOString();
 
@@ -91,8 +111,9 @@ export class SqliteSubscriberStore implements SubscriberStore {
     // The busy timeout is set as the file opens, before the first PRAGMA: switching a new file to WAL takes a lock,
     // and a second process opening it at that moment (the server and its delivery thread do) must wait, not fail.
     const db = new DatabaseSync(path, { timeout: BUSY_TIMEOUT_MS });
+    switchToWal(db);
     // synchronous = NORMAL in WAL mode: a commit survives the process being killed (not a power cut).
-    db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
+    db.exec('PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;');
     migrate(db);
     return new SqliteSubscriberStore(db);
   }

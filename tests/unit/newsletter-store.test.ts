@@ -288,8 +288,8 @@ describe('SqliteSubscriberStore', () => {
 
   it('opens one new file from several threads at the same moment: each waits its turn, none fails as locked', async () => {
     // The server and its delivery thread open the database together; a new file's switch to WAL takes a lock.
-    // Four threads open ten new files, meeting at a barrier (a shared counter) before each, so they open it at once.
-    const THREADS = 4;
+    // Six threads open ten new files, meeting at a barrier (a shared counter) before each, so they open it at once.
+    const THREADS = 6;
     const ROUNDS = 10;
     const storeModule = new URL('../../src/newsletter/sqlite-store.ts', import.meta.url).href;
     const barrier = new Int32Array(new SharedArrayBuffer(4));
