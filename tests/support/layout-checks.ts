@@ -95,30 +95,39 @@ export const clippedText = (page: Page): Promise<string[]> =>
  * Layout shifts while `path` loads, as Chromium reports them (the CLS a visitor gets without interacting), with what
  * moved. `ready` is a selector to wait for before the half second given to whatever scripts do after load.
  */
+const observed = new WeakSet<Page>();
+
 export async function loadShift(page: Page, path: string, ready?: string): Promise<{ total: number; moved: string[] }> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { shift: { total: number; moved: string[] } };
-    w.shift = { total: 0, moved: [] };
-    type Shift = {
-      value: number;
-      hadRecentInput: boolean;
-      sources: { node?: Element; previousRect: DOMRect; currentRect: DOMRect }[];
-    };
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as Shift[]) {
-        if (entry.hadRecentInput) continue;
-        w.shift.total += entry.value;
-        w.shift.moved.push(
-          ...entry.sources.map(
-            (s) =>
-              `${s.node?.nodeName}#${(s.node as Element | undefined)?.id}.${(s.node as Element | undefined)?.className} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`,
-          ),
-        );
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  // Once per page: the script runs again on every navigation, each load counted afresh.
+  if (!observed.has(page)) {
+    observed.add(page);
+    await page.addInitScript(observeShifts);
+  }
   await page.goto(path, { waitUntil: 'load' });
   if (ready) await page.locator(ready).waitFor();
   await page.waitForTimeout(500); // anything the scripts do after load
   return page.evaluate(() => (window as unknown as { shift: { total: number; moved: string[] } }).shift);
+}
+
+/** Runs in the page before its own scripts: adds up every layout shift not caused by input, naming what moved. */
+function observeShifts() {
+  const w = window as unknown as { shift: { total: number; moved: string[] } };
+  w.shift = { total: 0, moved: [] };
+  type Shift = {
+    value: number;
+    hadRecentInput: boolean;
+    sources: { node?: Element; previousRect: DOMRect; currentRect: DOMRect }[];
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as unknown as Shift[]) {
+      if (entry.hadRecentInput) continue;
+      w.shift.total += entry.value;
+      w.shift.moved.push(
+        ...entry.sources.map(
+          (s) =>
+            `${s.node?.nodeName}#${(s.node as Element | undefined)?.id}.${(s.node as Element | undefined)?.className} ${JSON.stringify(s.previousRect)} → ${JSON.stringify(s.currentRect)}`,
+        ),
+      );
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
 }
