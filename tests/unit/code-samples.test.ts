@@ -16,6 +16,7 @@ const VALID: Record<keyof typeof SAMPLE_LANGUAGES, string> = {
   java: 'class A {\n    int answer() { return 42; }\n}\n',
   php: "<?php\n$answer = ['value' => 42];\n",
   cs: 'int[] answer = [42];\nrecord Book(int Id);\n',
+  go: 'package main\n\nfunc answer() int { return 42 }\n',
 };
 
 describe('syntaxProblems', () => {
