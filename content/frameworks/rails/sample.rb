@@ -2,10 +2,11 @@
 # app/controllers/api/books_controller.rb, routed from config/routes.rb by:
 #
 #   namespace :api do
-#     resources :books, only: :show
+#     get "books/:id", to: "books#show", id: %r{[^/]+}, format: false
 #   end
 #
-# which sends GET /api/books/:id to Api::BooksController#show.
+# The id constraint lets "1.5" reach the controller whole, instead of being
+# split into id "1" and format "5" or matching no route at all.
 module Api
   class BooksController < ApplicationController
     # A stand-in for a database table; a real app would query a Book model.
@@ -16,7 +17,7 @@ module Api
     ].freeze
 
     def show
-      # The id arrives as text: only whole numbers can match, so "abc" or "1.5" find no book.
+      # Only whole numbers are ids, so "abc" or "1.5" simply find no book.
       id = params[:id].match?(/\A\d+\z/) ? params[:id].to_i : nil
       book = BOOKS.find { |b| b[:id] == id }
 
