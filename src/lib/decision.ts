@@ -15,6 +15,7 @@ export const LANGUAGE_FAMILIES = {
   java: 'Java / Kotlin',
   php: 'PHP',
   csharp: 'C# / .NET',
+  ruby: 'Ruby',
 } as const;
 export type LanguageFamily = keyof typeof LANGUAGE_FAMILIES;
 
@@ -123,6 +124,7 @@ export function languageFamily(language: string): LanguageFamily | undefined {
   if (l === 'java' || l === 'kotlin') return 'java';
   if (l === 'php') return 'php';
   if (l === 'c#' || l === 'f#' || l === 'visual basic') return 'csharp';
+  if (l === 'ruby') return 'ruby';
   return undefined;
 }
 
