@@ -1,4 +1,4 @@
-# Targets: Ruby on Rails 8
+# Targets: Rails 8
 # app/controllers/api/books_controller.rb, routed from config/routes.rb by:
 #
 #   namespace :api do
