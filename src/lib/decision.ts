@@ -16,6 +16,7 @@ export const LANGUAGE_FAMILIES = {
   php: 'PHP',
   csharp: 'C# / .NET',
   go: 'Go',
+  ruby: 'Ruby',
 } as const;
 export type LanguageFamily = keyof typeof LANGUAGE_FAMILIES;
 
@@ -125,6 +126,7 @@ export function languageFamily(language: string): LanguageFamily | undefined {
   if (l === 'php') return 'php';
   if (l === 'c#' || l === 'f#' || l === 'visual basic') return 'csharp';
   if (l === 'go') return 'go';
+  if (l === 'ruby') return 'ruby';
   return undefined;
 }
 

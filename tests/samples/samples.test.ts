@@ -82,6 +82,7 @@ describe('the checker rejects broken samples (tests/fixtures/samples)', () => {
     ['tests/fixtures/samples/broken.php', 9],
     ['tests/fixtures/samples/broken.cs', 5],
     ['tests/fixtures/samples/broken.go', 9],
+    ['tests/fixtures/samples/broken.rb', 9],
   ];
 
   it('has a broken fixture for every language the samples use', () => {

@@ -18,6 +18,7 @@ export const SAMPLE_LANGUAGES = {
   php: { grammar: 'php', lang: 'php' },
   cs: { grammar: 'c-sharp', lang: 'csharp' },
   go: { grammar: 'go', lang: 'go' },
+  rb: { grammar: 'ruby', lang: 'ruby' },
 } as const;
 
 export type SampleExtension = keyof typeof SAMPLE_LANGUAGES;
