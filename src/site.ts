@@ -56,7 +56,7 @@ export const pages = {
     path: '/trends/',
     title: 'Trends shaping backend choices',
     description:
-      'Microservices, serverless, cloud-native, API-first and AI-assisted development: what each means and how the five frameworks support it.',
+      'Microservices, serverless, cloud-native, API-first and AI-assisted development: what each means and how the frameworks here support it.',
   },
   compare: {
     path: '/compare/',

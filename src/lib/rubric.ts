@@ -37,7 +37,7 @@ const RUBRIC_DATA: Record<RatingDimension, Omit<RubricDimension, 'key' | 'label'
   performance: {
     measures:
       'How much work the runtime and the request model add to every request, judged from how they work rather than from benchmark numbers.',
-    how: 'We check four properties of the default production setup the official docs describe, the same four for every framework. A property that only an opt-in brings (Laravel Octane, Spring virtual threads, Django async views) is named in the reason but not counted. We quote no throughput figures: the TechEmpower benchmarks stopped after Round 23, and we could not read its results for these five.',
+    how: 'We check four properties of the default production setup the official docs describe, the same four for every framework. A property that only an opt-in brings (Laravel Octane, Spring virtual threads, Django async views) is named in the reason but not counted. We quote no throughput figures: the TechEmpower benchmarks stopped after Round 23, and we could not read its results for the frameworks here.',
     checks: [
       'The code runs on a runtime that compiles hot code to machine code by default (a JIT).',
       'The application stays loaded in memory between requests.',

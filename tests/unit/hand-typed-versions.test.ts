@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RELEASE_TAG } from '../../src/lib/release-tags';
 
-const PRODUCT = String.raw`(?:Express|NestJS|Django|Spring Boot|Boot|Laravel|ASP\.NET Core|ASP\.NET|\.NET Core|\.NET|Node\.js|Node|Python|Java|PHP|Gin|Go|Ruby on Rails|Rails|Ruby)`;
+const PRODUCT = String.raw`(?:Express|NestJS|FastAPI|Django|Spring Boot|Boot|Laravel|ASP\.NET Core|ASP\.NET|\.NET Core|\.NET|Node\.js|Node|Python|Java|PHP|Gin|Go|Ruby on Rails|Rails|Ruby)`;
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const PATTERNS: [string, RegExp][] = [
   ['version', new RegExp(String.raw`(?<![\w.])${PRODUCT}\s+v?\d+(?:\.\d+)*(?:\.x)?(?![\w])`, 'g')],

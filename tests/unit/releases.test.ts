@@ -378,5 +378,7 @@ describe('months in words', () => {
     [36, 'for', 'for 36 months (3 years)'],
     [12, 'for', 'for 12 months'],
     [undefined, 'for', 'not enough data to say'],
+    [0, 'every', 'more than once a month'],
+    [0, 'for', 'for under a month'],
   ] as const)('%s %s → %s', (months, lead, text) => expect(monthsPhrase(months, lead)).toBe(text));
 });
