@@ -8,9 +8,27 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { RELEASE_TAG } from '../../src/lib/release-tags';
+import { frameworkEntries } from '../support/collections';
 
-const PRODUCT = String.raw`(?:Express|Django|Spring Boot|Boot|Laravel|ASP\.NET Core|ASP\.NET|\.NET Core|\.NET|Node\.js|Node|Python|Java|PHP)`;
+/**
+ * Every name a version may follow: each framework's and each release file's own name (so a new framework is
+ * covered without editing this test), and the short forms prose uses for them.
+ */
+const SHORT_FORMS = ['Boot', 'ASP.NET Core', 'ASP.NET', '.NET Core', 'Node'];
+const productNames = [
+  ...frameworkEntries.map((f) => f.data.name),
+  ...readdirSync('content/releases')
+    .filter((f) => f.endsWith('.yaml'))
+    // "Java (Eclipse Temurin)" is written "Java" in prose.
+    .map((f) => String(parse(readFileSync(join('content/releases', f), 'utf8')).name).replace(/\s*\(.*\)$/, '')),
+  ...SHORT_FORMS,
+].filter(Boolean);
+const PRODUCT = `(?:${[...new Set(productNames)]
+  .sort((a, b) => b.length - a.length)
+  .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .join('|')})`;
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const PATTERNS: [string, RegExp][] = [
   ['version', new RegExp(String.raw`(?<![\w.])${PRODUCT}\s+v?\d+(?:\.\d+)*(?:\.x)?(?![\w])`, 'g')],

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { colourClass, defaultColourClasses, highlightLines, mergeAlike } from '../../src/lib/highlight';
+import { SAMPLE_LANGUAGES, sampleExtension } from '../support/code-samples';
 
 const css = readFileSync('src/styles/code-theme.css', 'utf8');
 
@@ -41,14 +42,21 @@ describe('highlightLines', () => {
     ]);
   });
 
-  it.each([
-    'express/sample.js',
-    'django/sample.py',
-    'spring-boot/sample.java',
-    'laravel/sample.php',
-    'aspnet-core/sample.cs',
-  ])('every class used by %s is defined in code-theme.css', async (file) => {
-    const lang = { js: 'js', py: 'python', java: 'java', php: 'php', cs: 'csharp' }[file.split('.').pop()!] as 'js';
+  // Every article's sample, with the Shiki language the article shows it in.
+  const samples = readdirSync('content/frameworks', { withFileTypes: true })
+    .filter((d) => d.isDirectory() && !d.name.startsWith('_'))
+    .flatMap((d) =>
+      readdirSync(`content/frameworks/${d.name}`)
+        .filter((name) => /^sample\.[^.]+$/.test(name))
+        .map((name) => `${d.name}/${name}`),
+    );
+
+  it('finds the articles’ samples', () => {
+    expect(samples.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(samples)('every class used by %s is defined in code-theme.css', async (file) => {
+    const { lang } = SAMPLE_LANGUAGES[sampleExtension(file)];
     const lines = await highlightLines(readFileSync(`content/frameworks/${file}`, 'utf8'), lang);
     const classes = new Set(
       lines
