@@ -8,9 +8,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { RELEASE_TAG } from '../../src/lib/release-tags';
-import { frameworkEntries } from '../support/collections';
+import { frameworkEntries, releaseEntries } from '../support/collections';
 
 /**
  * Every name a version may follow: each framework's and each release file's own name (so a new framework is
@@ -19,10 +18,8 @@ import { frameworkEntries } from '../support/collections';
 const SHORT_FORMS = ['Boot', 'ASP.NET Core', 'ASP.NET', '.NET Core', 'Node'];
 const productNames = [
   ...frameworkEntries.map((f) => f.data.name),
-  ...readdirSync('content/releases')
-    .filter((f) => f.endsWith('.yaml'))
-    // "Java (Eclipse Temurin)" is written "Java" in prose.
-    .map((f) => String(parse(readFileSync(join('content/releases', f), 'utf8')).name).replace(/\s*\(.*\)$/, '')),
+  // "Java (Eclipse Temurin)" is written "Java" in prose.
+  ...releaseEntries.map((r) => r.data.name.replace(/\s*\(.*\)$/, '')),
   ...SHORT_FORMS,
 ].filter(Boolean);
 const PRODUCT = `(?:${[...new Set(productNames)]
