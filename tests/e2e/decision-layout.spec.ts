@@ -3,8 +3,7 @@
  * the top-pick bar stays in view without hiding the focused field, keeps its height whatever it says, and nothing
  * moves while the page loads. What the helper ranks and why is in decision.spec.ts.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { toCandidates } from '../../src/lib/candidates';
+import { expect, test } from '@playwright/test';
 import {
   profileFromParams,
   profileToParams,
@@ -15,10 +14,7 @@ import {
 } from '../../src/lib/decision';
 import { loadShift } from '../support/layout-checks';
 import { PROFILES } from '../support/profiles';
-import { rawFrameworks } from '../support/raw-frameworks';
-
-const candidates = toCandidates(rawFrameworks);
-const topPick = (page: Page) => page.locator('#decision-top');
+import { candidates, topPick } from '../support/decision-page';
 
 test('the current top pick stays in view while answering, without hiding the focused field', async ({ page }) => {
   await page.goto('/choose/');

@@ -1,5 +1,4 @@
 import { expect, test, type Page } from '@playwright/test';
-import { toCandidates } from '../../src/lib/candidates';
 import {
   answeredCount,
   formatPoints,
@@ -11,11 +10,9 @@ import {
   type Profile,
 } from '../../src/lib/decision';
 import { PROFILES } from '../support/profiles';
-import { rawFrameworks } from '../support/raw-frameworks';
+import { candidates, topPick } from '../support/decision-page';
 
-const candidates = toCandidates(rawFrameworks);
 const items = (page: Page) => page.locator('#decision-result > li');
-const topPick = (page: Page) => page.locator('#decision-top');
 
 async function answer(page: Page, profile: Profile) {
   const form = page.locator('#decision-form');

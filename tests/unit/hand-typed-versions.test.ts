@@ -9,8 +9,23 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RELEASE_TAG } from '../../src/lib/release-tags';
+import { frameworkEntries, releaseEntries } from '../support/collections';
 
-const PRODUCT = String.raw`(?:Express|NestJS|FastAPI|Django|Spring Boot|Boot|Laravel|ASP\.NET Core|ASP\.NET|\.NET Core|\.NET|Node\.js|Node|Python|Java|PHP|Gin|Go|Ruby on Rails|Rails|Ruby)`;
+/**
+ * Every name a version may follow: each framework's and each release file's own name (so a new framework is
+ * covered without editing this test), and the short forms prose uses for them.
+ */
+const SHORT_FORMS = ['Boot', 'ASP.NET Core', 'ASP.NET', '.NET Core', 'Node', 'Rails'];
+const productNames = [
+  ...frameworkEntries.map((f) => f.data.name),
+  // "Java (Eclipse Temurin)" is written "Java" in prose.
+  ...releaseEntries.map((r) => r.data.name.replace(/\s*\(.*\)$/, '')),
+  ...SHORT_FORMS,
+].filter(Boolean);
+const PRODUCT = `(?:${[...new Set(productNames)]
+  .sort((a, b) => b.length - a.length)
+  .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  .join('|')})`;
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 const PATTERNS: [string, RegExp][] = [
   ['version', new RegExp(String.raw`(?<![\w.])${PRODUCT}\s+v?\d+(?:\.\d+)*(?:\.x)?(?![\w])`, 'g')],
