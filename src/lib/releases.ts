@@ -269,7 +269,7 @@ export function releaseDataWarnings(
   if (stale.length > 0) {
     const oldest = stale.map((p) => p.checkedAt!).sort()[0]!;
     warnings.push(
-      `release data of ${stale.map((p) => p.id).join(', ')} last checked ${oldest === stale.at(-1)!.checkedAt ? 'on' : 'as early as'} ${oldest}, ${ageOf(oldest)} days ago (over ${maxAgeDays}): run npm run facts:refresh`,
+      `release data of ${stale.map((p) => p.id).join(', ')} last checked ${oldest === stale.at(-1)!.checkedAt ? 'on' : 'as early as'} ${oldest}, ${ageOf(oldest)} days ago (over ${maxAgeDays}): run npm run facts:refresh, and re-read the sources of the lines kept by hand (overrides)`,
     );
   }
   for (const p of products) {
