@@ -273,13 +273,26 @@ export const releaseSchema = z
         cycles: z.array(releaseCycleSchema).min(1),
       })
       .optional(),
+    /**
+     * For a file with no endoflife block: the day its overrides were last read from their sources, so the build can
+     * warn when they go stale as it does for endoflife.date's data.
+     */
+    checkedAt: isoDay.optional(),
     /** Our corrections and additions, each with its source. */
     overrides: z.array(releaseCycleSchema.partial().extend({ cycle: z.string().min(1), source: httpsUrl })).default([]),
   })
   .check((ctx) => {
-    const { endoflife, overrides } = ctx.value;
+    const { endoflife, overrides, checkedAt } = ctx.value;
     if (!endoflife && overrides.length === 0)
       ctx.issues.push({ code: 'custom', input: ctx.value, message: 'needs endoflife data or at least one override' });
+    if (!endoflife && !checkedAt)
+      ctx.issues.push({
+        code: 'custom',
+        input: ctx.value,
+        path: ['checkedAt'],
+        message:
+          'a file without endoflife data needs checkedAt: the day its overrides were last read from their sources',
+      });
     const known = new Set(endoflife?.cycles.map((c) => c.cycle));
     overrides.forEach((o, i) => {
       if (!known.has(o.cycle) && !o.releaseDate)
@@ -291,7 +304,12 @@ export const releaseSchema = z
         });
     });
   })
-  .transform((data) => ({ ...data, cycles: applyOverrides(data.endoflife?.cycles ?? [], data.overrides) }));
+  .transform((data) => ({
+    ...data,
+    cycles: applyOverrides(data.endoflife?.cycles ?? [], data.overrides),
+    // One date for the staleness warning and the fact box: endoflife.date's when the file has its data.
+    checkedAt: data.endoflife?.checkedAt ?? data.checkedAt,
+  }));
 
 /**
  * The glob loader, skipped while `dir` holds no entry file: before the first issue, the newsletter folder may not

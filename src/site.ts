@@ -20,7 +20,7 @@ export const site = {
   name: 'Backend Frameworks Guide',
   shortName: 'Backend Guide',
   description:
-    'An independent, sourced guide to choosing a backend framework in 2026: Express, Django, Spring Boot, Laravel and ASP.NET Core compared.',
+    'An independent, sourced guide to choosing a backend framework in 2026: the mainstream frameworks compared on sourced facts, support windows and ratings we explain.',
   /** Publisher shown in structured data and feeds. */
   organization: { name: 'Backend Frameworks Guide', logo: '/icons/icon-512.png' },
   author: { name: 'The Backend Frameworks Guide team', url: '/' },
@@ -44,25 +44,25 @@ export const pages = {
     path: '/',
     title: 'Backend Frameworks Guide',
     description:
-      'An independent, sourced guide to choosing a backend framework in 2026: Express, Django, Spring Boot, Laravel and ASP.NET Core compared.',
+      'An independent, sourced guide to choosing a backend framework in 2026: the mainstream frameworks compared on sourced facts, support windows and ratings we explain.',
   },
   frameworks: {
     path: '/frameworks/',
     title: 'The frameworks',
     description:
-      'One sourced article per framework: Express, Django, Spring Boot, Laravel and ASP.NET Core, each rated and explained.',
+      'One sourced article per framework, each rated against a published rubric and explained: what it is for, how it performs and scales, its security defaults, ecosystem and career outlook.',
   },
   trends: {
     path: '/trends/',
     title: 'Trends shaping backend choices',
     description:
-      'Microservices, serverless, cloud-native, API-first and AI-assisted development: what each means and how the five frameworks support it.',
+      'Microservices, serverless, cloud-native, API-first and AI-assisted development: what each means and how the frameworks here support it.',
   },
   compare: {
     path: '/compare/',
     title: 'Compare the frameworks',
     description:
-      'Express, Django, Spring Boot, Laravel and ASP.NET Core side by side: language, best use, ratings, licence, version and age.',
+      'Every framework in the guide side by side: ratings, language, best use, licence, latest version, age and how long each release is supported.',
   },
   choose: {
     path: '/choose/',

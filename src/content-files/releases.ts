@@ -19,12 +19,13 @@ export function readReleaseFiles(dir = 'content/releases'): ReleaseFile[] {
     .map((file) => {
       const data = parse(readFileSync(join(dir, file), 'utf8')) as {
         endoflife?: { checkedAt: string; cycles: ReleaseCycle[] };
+        checkedAt?: string;
         overrides?: CycleOverride[];
       };
       // The `yaml` package reads dates as strings, as facts:refresh wrote them; the build validates the schema.
       return {
         id: file.slice(0, -'.yaml'.length),
-        checkedAt: data.endoflife?.checkedAt,
+        checkedAt: data.endoflife?.checkedAt ?? data.checkedAt,
         cycles: applyOverrides(data.endoflife?.cycles ?? [], data.overrides ?? []),
       };
     });

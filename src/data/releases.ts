@@ -16,13 +16,13 @@ export function getReleaseLines(): Promise<Map<string, ReleaseLine>> {
   lines ??= getCollection('releases').then(
     (entries) =>
       new Map(
-        entries.map(({ id, data: { name, cycles, policy, endoflife, overrides } }) => [
+        entries.map(({ id, data: { name, cycles, policy, checkedAt, overrides } }) => [
           id,
           {
             name,
             cycles,
             policy,
-            checkedAt: endoflife?.checkedAt,
+            checkedAt,
             sources: [...new Set(overrides.map((o) => o.source))],
           },
         ]),

@@ -15,6 +15,8 @@ export const LANGUAGE_FAMILIES = {
   java: 'Java / Kotlin',
   php: 'PHP',
   csharp: 'C# / .NET',
+  go: 'Go',
+  ruby: 'Ruby',
 } as const;
 export type LanguageFamily = keyof typeof LANGUAGE_FAMILIES;
 
@@ -123,6 +125,8 @@ export function languageFamily(language: string): LanguageFamily | undefined {
   if (l === 'java' || l === 'kotlin') return 'java';
   if (l === 'php') return 'php';
   if (l === 'c#' || l === 'f#' || l === 'visual basic') return 'csharp';
+  if (l === 'go') return 'go';
+  if (l === 'ruby') return 'ruby';
   return undefined;
 }
 

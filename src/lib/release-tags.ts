@@ -5,7 +5,8 @@
  * is written, and no article or answer types a version number or a support date by hand
  * (tests/unit/hand-typed-versions.test.ts checks that).
  *
- * - `of`: the id of `content/releases/<id>.yaml` (express, nodejs, django, python, spring-boot, java, laravel, php, dotnet).
+ * - `of`: the id of `content/releases/<id>.yaml` (express, nestjs, nodejs, django, python, spring-boot, java, laravel, php,
+ *   dotnet).
  * - `line`: "current" (the default: the newest released line), "lts" (the newest LTS line still supported) or a
  *   cycle of the data, such as "5.2" or "4".
  * - `show`: "line" (the default: "5.2"), "latest" (its newest patch, "5.2.17"), "released", "eoas" (end of bug

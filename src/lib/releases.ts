@@ -269,7 +269,7 @@ export function releaseDataWarnings(
   if (stale.length > 0) {
     const oldest = stale.map((p) => p.checkedAt!).sort()[0]!;
     warnings.push(
-      `release data of ${stale.map((p) => p.id).join(', ')} last checked ${oldest === stale.at(-1)!.checkedAt ? 'on' : 'as early as'} ${oldest}, ${ageOf(oldest)} days ago (over ${maxAgeDays}): run npm run facts:refresh`,
+      `release data of ${stale.map((p) => p.id).join(', ')} last checked ${oldest === stale.at(-1)!.checkedAt ? 'on' : 'as early as'} ${oldest}, ${ageOf(oldest)} days ago (over ${maxAgeDays}): run npm run facts:refresh, and re-read the sources of the lines kept by hand (overrides)`,
     );
   }
   for (const p of products) {
@@ -325,9 +325,14 @@ export function supportFigures(cycles: readonly ReleaseCycle[], today: IsoDate, 
   };
 }
 
-/** "every 8 months", "for 36 months (3 years)"; undefined months read "not enough data to say". */
+/**
+ * "every 8 months", "for 36 months (3 years)"; undefined months read "not enough data to say". Zero, a median under
+ * half a month (FastAPI ships a new line every week or two, each supported until the next), reads "more than once a
+ * month" and "for under a month" instead of "every 0 months".
+ */
 export function monthsPhrase(months: number | undefined, lead: 'every' | 'for'): string {
   if (months === undefined) return 'not enough data to say';
+  if (months === 0) return lead === 'every' ? 'more than once a month' : 'for under a month';
   const years = months % 12 === 0 && months >= 24 ? ` (${months / 12} years)` : '';
   return `${lead} ${months} month${months === 1 ? '' : 's'}${years}`;
 }

@@ -37,9 +37,9 @@ const RUBRIC_DATA: Record<RatingDimension, Omit<RubricDimension, 'key' | 'label'
   performance: {
     measures:
       'How much work the runtime and the request model add to every request, judged from how they work rather than from benchmark numbers.',
-    how: 'We check four properties of the default production setup the official docs describe, the same four for every framework. A property that only an opt-in brings (Laravel Octane, Spring virtual threads, Django async views) is named in the reason but not counted. We quote no throughput figures: the TechEmpower benchmarks stopped after Round 23, and we could not read its results for these five.',
+    how: 'We check four properties of the default production setup the official docs describe, the same four for every framework. A property that only an opt-in brings (Laravel Octane, Spring virtual threads, Django async views) is named in the reason but not counted. We quote no throughput figures: the TechEmpower benchmarks stopped after Round 23, and we could not read its results for the frameworks here.',
     checks: [
-      'The code runs on a runtime that compiles hot code to machine code by default (a JIT).',
+      'The code runs as machine code by default: compiled ahead of time (Go) or by a runtime that compiles hot code as it runs (a JIT).',
       'The application stays loaded in memory between requests.',
       'One process serves requests on every CPU core.',
       'Waiting on the network or the database does not hold a worker or thread by default (non-blocking I/O).',
@@ -56,7 +56,7 @@ const RUBRIC_DATA: Record<RatingDimension, Omit<RubricDimension, 'key' | 'label'
       {
         score: 5,
         criterion:
-          'All four: a JIT runtime, the app kept in memory, every core used by one process, and non-blocking I/O by default.',
+          'All four: machine code (compiled ahead of time or by a JIT), the app kept in memory, every core used by one process, and non-blocking I/O by default.',
         short: 'all four runtime properties by default',
       },
     ],

@@ -6,13 +6,15 @@ import { allPages } from '../support/html';
 /**
  * Byte budgets over the built site (bytes are deterministic, so these are tests, not benchmarks).
  * Articles must fit HTML + render-blocking CSS in 14 KB gzip (one round trip). Trend articles do; framework
- * articles (code sample, ratings, facts, support timeline, sources) are at most 20.1 KB today, of which their own
+ * articles (code sample, ratings, facts, support timeline, sources) are at most 20.5 KB today, of which their own
  * words and code are about 8 KB: they get a regression ceiling instead, until they meet the target (see README,
- * Performance). The ceiling went from 18.5 to 20.5 KB with the releases-and-support section (about 1.3 KB).
+ * Performance). The ceiling went from 18.5 to 20.5 KB with the releases-and-support section (about 1.3 KB), and to
+ * 21 KB at nine frameworks: each article lists eight pairs, not four, and more trends name each framework, which
+ * left NestJS 33 B under 20.5 KB, too close for a page whose support text changes with the day.
  */
 const JS_MAX = 10 * 1024;
 const CRITICAL_TARGET = 14 * 1024;
-const FRAMEWORK_ARTICLE_CEILING = 20.5 * 1024;
+const FRAMEWORK_ARTICLE_CEILING = 21 * 1024;
 const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
 const file = (url: string) => readFileSync(`dist/client${url}`);
 

@@ -20,7 +20,11 @@ let api: Server;
 let apiUrl: string;
 let dir: string;
 
-const files = () => readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+/** The files facts:refresh maintains: those with endoflife.date data (FastAPI, NestJS and Gin are kept by hand). */
+const files = () =>
+  readdirSync(dir).filter((f) => f.endsWith('.yaml') && /^endoflife:/m.test(readFileSync(join(dir, f), 'utf8')));
+const handKept = () =>
+  readdirSync(dir).filter((f) => f.endsWith('.yaml') && !/^endoflife:/m.test(readFileSync(join(dir, f), 'utf8')));
 const snapshot = () => Object.fromEntries(files().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 const stored = (file: string) =>
   parse(readFileSync(join(dir, file), 'utf8')) as {
@@ -87,6 +91,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('facts:refresh', () => {
   it('asks the API once per product and, with nothing new, says so and only moves checkedAt', async () => {
     const before = snapshot();
+    const ownData = Object.fromEntries(handKept().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+    expect(Object.keys(ownData).length).toBeGreaterThan(0);
     const { code, stdout } = await refresh();
     expect(code).toBe(0);
     expect(new Set(requests)).toEqual(new Set(answers.keys()));
@@ -100,6 +106,8 @@ describe('facts:refresh', () => {
         before[f]!.replace(/checkedAt: .*/, ''),
       );
     }
+    // Files with no endoflife.date data are ours alone: not asked for, not touched.
+    for (const [f, text] of Object.entries(ownData)) expect(readFileSync(join(dir, f), 'utf8')).toBe(text);
   });
 
   it('writes what changed, prints each change, and keeps our comments and overrides', async () => {

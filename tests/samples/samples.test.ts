@@ -76,10 +76,13 @@ describe('the checker rejects broken samples (tests/fixtures/samples)', () => {
   /** Each fixture and the line its mistake is on (also stated in the fixture's first comment). */
   const FIXTURES: [string, number][] = [
     ['tests/fixtures/samples/broken.js', 8],
+    ['tests/fixtures/samples/broken.ts', 9],
     ['tests/fixtures/samples/broken.py', 9],
     ['tests/fixtures/samples/broken.java', 16],
     ['tests/fixtures/samples/broken.php', 9],
     ['tests/fixtures/samples/broken.cs', 5],
+    ['tests/fixtures/samples/broken.go', 9],
+    ['tests/fixtures/samples/broken.rb', 9],
   ];
 
   it('has a broken fixture for every language the samples use', () => {

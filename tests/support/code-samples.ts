@@ -17,6 +17,8 @@ export const SAMPLE_LANGUAGES = {
   java: { grammar: 'java', lang: 'java' },
   php: { grammar: 'php', lang: 'php' },
   cs: { grammar: 'c-sharp', lang: 'csharp' },
+  go: { grammar: 'go', lang: 'go' },
+  rb: { grammar: 'ruby', lang: 'ruby' },
 } as const;
 
 export type SampleExtension = keyof typeof SAMPLE_LANGUAGES;

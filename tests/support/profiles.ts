@@ -37,4 +37,25 @@ export const PROFILES: [string, Profile, string][] = [
     },
     'aspnet-core',
   ],
+  [
+    'Go developer building APIs for a startup who wants speed',
+    { build: 'apis-microservices', languages: ['go'], context: 'startup', priority: 'performance' },
+    'gin',
+  ],
+  [
+    'TypeScript team at a large enterprise building structured APIs',
+    { build: 'enterprise', languages: ['javascript'], context: 'enterprise', priority: 'scalability' },
+    'nestjs',
+  ],
+  [
+    'Ruby developer shipping an MVP at a startup',
+    { build: 'rapid-web', languages: ['ruby'], context: 'startup', priority: 'learningCurve' },
+    'rails',
+  ],
+  [
+    // With speed as the priority Gin comes first for this reader too (+4 for its 5/5 outweighs +3 for Python).
+    'Python developer building an API service at a startup',
+    { build: 'apis-microservices', languages: ['python'], context: 'startup' },
+    'fastapi',
+  ],
 ];

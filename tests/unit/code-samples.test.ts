@@ -16,6 +16,8 @@ const VALID: Record<keyof typeof SAMPLE_LANGUAGES, string> = {
   java: 'class A {\n    int answer() { return 42; }\n}\n',
   php: "<?php\n$answer = ['value' => 42];\n",
   cs: 'int[] answer = [42];\nrecord Book(int Id);\n',
+  go: 'package main\n\nfunc answer() int { return 42 }\n',
+  rb: 'def answer = { value: 42 }\n',
 };
 
 describe('syntaxProblems', () => {
@@ -43,7 +45,7 @@ describe('syntaxProblems', () => {
   });
 
   it('refuses a file it has no grammar for, naming it', () => {
-    expect(() => sampleExtension('content/frameworks/rails/sample.rb')).toThrow(/sample\.rb: no grammar for "\.rb"/);
+    expect(() => sampleExtension('content/frameworks/phoenix/sample.ex')).toThrow(/sample\.ex: no grammar for "\.ex"/);
   });
 });
 
@@ -66,6 +68,11 @@ describe('readTarget', () => {
       line: 1,
     });
     expect(readTarget('# Targets: Django 6\nimport os\n')).toEqual({ framework: 'Django', major: 6, line: 1 });
+    expect(readTarget('# Targets: Ruby on Rails 8\nmodule Api\nend\n')).toEqual({
+      framework: 'Ruby on Rails',
+      major: 8,
+      line: 1,
+    });
   });
 
   it('reads the second line of PHP, after <?php', () => {

@@ -113,6 +113,14 @@ describe('broken entries are refused, naming the field', () => {
     );
   });
 
+  it('release data kept by hand (no endoflife block) says when it was last read, so the build can call it stale', () => {
+    const { endoflife: _, ...handKept } = parse(readFileSync('content/releases/dotnet.yaml', 'utf8'));
+    expect(issuePaths(handKept, releaseSchema)).toContain(
+      'checkedAt: a file without endoflife data needs checkedAt: the day its overrides were last read from their sources',
+    );
+    expect(releaseSchema.safeParse({ ...handKept, checkedAt: '2026-11-28' }).success).toBe(true);
+  });
+
   it('a missing field', () => {
     const { tagline: _, ...rest } = valid;
     expect(issuePaths(rest).join('\n')).toMatch(/^tagline: /m);

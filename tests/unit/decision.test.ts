@@ -221,6 +221,7 @@ describe('languageFamily', () => {
     ['C#', 'csharp'],
     ['Python', 'python'],
     ['PHP', 'php'],
+    ['Go', 'go'],
     ['COBOL', undefined],
   ])('%s → %s', (language, family) => expect(languageFamily(language)).toBe(family));
 });

@@ -15,7 +15,7 @@ import { frameworkEntries, releaseEntries } from '../support/collections';
  * Every name a version may follow: each framework's and each release file's own name (so a new framework is
  * covered without editing this test), and the short forms prose uses for them.
  */
-const SHORT_FORMS = ['Boot', 'ASP.NET Core', 'ASP.NET', '.NET Core', 'Node'];
+const SHORT_FORMS = ['Boot', 'ASP.NET Core', 'ASP.NET', '.NET Core', 'Node', 'Rails'];
 const productNames = [
   ...frameworkEntries.map((f) => f.data.name),
   // "Java (Eclipse Temurin)" is written "Java" in prose.

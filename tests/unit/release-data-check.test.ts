@@ -12,7 +12,7 @@ describe('the release-data check at build start', () => {
     }) => void;
     hook({ logger: { warn: (m) => warned.push(m) } });
     const expected = releaseDataWarnings(
-      releaseEntries.map((r) => ({ id: r.id, checkedAt: r.data.endoflife?.checkedAt, cycles: r.data.cycles })),
+      releaseEntries.map((r) => ({ id: r.id, checkedAt: r.data.checkedAt, cycles: r.data.cycles })),
       asOf,
     );
     expect(warned).toEqual(expected);

@@ -321,7 +321,7 @@ describe('version facts and support in words', () => {
       { id: 'stale-lines', checkedAt: '2026-11-01', cycles: [django[2]!] },
     ];
     expect(releaseDataWarnings(products, '2026-11-27')).toEqual([
-      'release data of django last checked on 2026-08-22, 97 days ago (over 90): run npm run facts:refresh',
+      'release data of django last checked on 2026-08-22, 97 days ago (over 90): run npm run facts:refresh, and re-read the sources of the lines kept by hand (overrides)',
       'stale-lines: the newest line, 4.2, is out of support on 2026-11-27: is a newer release missing from the data?',
     ]);
     expect(releaseDataWarnings(products.slice(1, 2), '2026-11-27')).toEqual([]);
@@ -330,7 +330,7 @@ describe('version facts and support in words', () => {
       { id: 'b', checkedAt: '2026-08-22', cycles: django },
     ];
     expect(releaseDataWarnings(two, '2026-11-27')).toEqual([
-      'release data of a, b last checked as early as 2026-07-01, 149 days ago (over 90): run npm run facts:refresh',
+      'release data of a, b last checked as early as 2026-07-01, 149 days ago (over 90): run npm run facts:refresh, and re-read the sources of the lines kept by hand (overrides)',
     ]);
   });
 });
@@ -378,5 +378,7 @@ describe('months in words', () => {
     [36, 'for', 'for 36 months (3 years)'],
     [12, 'for', 'for 12 months'],
     [undefined, 'for', 'not enough data to say'],
+    [0, 'every', 'more than once a month'],
+    [0, 'for', 'for under a month'],
   ] as const)('%s %s → %s', (months, lead, text) => expect(monthsPhrase(months, lead)).toBe(text));
 });
