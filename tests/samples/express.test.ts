@@ -1,8 +1,11 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { freePort } from '../support/free-port';
-import { once } from 'node:events';
-import { connect, type AddressInfo } from 'node:net';
-import type { Readable } from 'node:stream';
+import {
+  accepts,
+  getJson,
+  startSample as start,
+  stopSample as stop,
+  type SampleServer,
+} from '../support/sample-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -10,82 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
  * shows, with `express@5` from node_modules, on a free loopback port; the tests call its endpoint over HTTP.
  */
 const SAMPLE = 'content/frameworks/express/sample.js';
-
-type Server = { child: ChildProcessByStdio<null, Readable, Readable>; origin: string; bound: AddressInfo };
-
-/**
- * Preloaded into the sample's process to report the address its server really bound (the sample's own log
- * only echoes HOST). It observes `listen`; the sample runs unchanged.
- */
-const REPORT_BOUND_ADDRESS = `data:text/javascript,${encodeURIComponent(`
-import { Server } from 'node:net';
-const listen = Server.prototype.listen;
-Server.prototype.listen = function (...args) {
-  this.once('listening', () => console.error('bound ' + JSON.stringify(this.address())));
-  return listen.apply(this, args);
-};`)}`;
-
-/**
- * Starts the sample with `env` (HOST and PORT from this shell are dropped, so each test states its own);
- * resolves once it logged "listening on <origin>" and its server is bound.
- */
-function startSample(env: { PORT: string; HOST?: string }): Promise<Server> {
-  const { HOST: _host, PORT: _port, ...inherited } = process.env;
-  const child = spawn(process.execPath, ['--import', REPORT_BOUND_ADDRESS, SAMPLE], {
-    env: { ...inherited, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const fail = (why: string) => {
-      clearTimeout(timer);
-      child.kill();
-      reject(new Error(`${SAMPLE} ${why}:\n${output}`));
-    };
-    const timer = setTimeout(() => fail('did not log "listening on" within 10 s'), 10_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const origin = /listening on (http:\/\/\S+)/.exec(output)?.[1];
-      const bound = /^bound (\{.*\})$/m.exec(output)?.[1];
-      if (origin && bound) {
-        clearTimeout(timer);
-        resolve({ child, origin, bound: JSON.parse(bound) as AddressInfo });
-      }
-    };
-    child.stdout.on('data', read);
-    child.stderr.on('data', read);
-    child.once('exit', (code, signal) => fail(`exited (${signal ?? code}) before listening`));
-  });
-}
-
-async function stop(server: Server | undefined): Promise<void> {
-  if (!server || server.child.exitCode !== null || server.child.signalCode !== null) return;
-  const exited = once(server.child, 'exit');
-  server.child.kill('SIGTERM');
-  await exited;
-}
-
-/** True when something accepts TCP connections on 127.0.0.1:port. */
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function getJson(url: string) {
-  const response = await fetch(url);
-  return {
-    status: response.status,
-    type: response.headers.get('content-type'),
-    headers: response.headers,
-    body: (await response.json()) as unknown,
-  };
-}
+const startSample = (env: { PORT: string; HOST?: string }) => start(SAMPLE, env);
 
 describe(`${SAMPLE}, started on 127.0.0.1 (HOST and PORT)`, () => {
-  let server: Server | undefined;
+  let server: SampleServer | undefined;
   let port = 0;
   beforeAll(async () => {
     port = await freePort();
@@ -120,7 +51,7 @@ describe(`${SAMPLE}, started on 127.0.0.1 (HOST and PORT)`, () => {
 });
 
 describe(`${SAMPLE} without HOST`, () => {
-  let server: Server | undefined;
+  let server: SampleServer | undefined;
   afterAll(() => stop(server));
 
   it('binds loopback only (localhost), as the article says', async () => {
