@@ -6,6 +6,7 @@
 import { getFrameworks } from '../../data/frameworks';
 import { getCollection } from 'astro:content';
 import type { OgCard } from '../../lib/og-image';
+import { listText } from '../../lib/list-text';
 import { byOrder } from '../../lib/order';
 import { allPairs, pairSlug, pairTitle } from '../../lib/versus/pairs';
 import { comparePath, frameworkPath, newsletterIssuePath, trendPath } from '../../lib/paths';
@@ -22,14 +23,21 @@ const NEWSLETTER_STEPS = [
 ];
 
 /**
- * The home page's card: the site's name is its title, so the eyebrow (the frameworks it covers) and the line below say
- * something else (the generic eyebrow, "Backend frameworks in 2026", made the card and its alt text repeat the name).
+ * The home page's card: the site's name is its title, so the eyebrow and the line below say something else (the
+ * generic eyebrow, "Backend frameworks in 2026", made the card and its alt text repeat the name). The frameworks are
+ * named in the subtitle, which wraps: at nine their names no longer fit the one-line eyebrow.
  */
 const homeCard = (names: string[]) => ({
-  eyebrow: names.join(', '),
+  eyebrow: `${names.length} frameworks, side by side`,
   title: site.name,
-  subtitle: 'Facts we could source, ratings we explain, and a helper that ranks them for your project.',
+  subtitle: `${listText(names)}: facts we could source, ratings we explain, and a helper that ranks them for you.`,
 });
+
+/** "Python or Java, Kotlin", or the languages once when both sides share them ("JavaScript, TypeScript"). */
+function pairLanguages(a: string[], b: string[]): string {
+  const same = a.length === b.length && a.every((l) => b.includes(l));
+  return same ? a.join(', ') : `${a.join(', ')} or ${b.join(', ')}`;
+}
 
 export async function shareCards(): Promise<Map<string, OgCard>> {
   const frameworks = await getFrameworks();
@@ -71,7 +79,7 @@ export async function shareCards(): Promise<Map<string, OgCard>> {
     ...allPairs(frameworks).map(([a, b]) => ({
       path: comparePath(pairSlug(a, b)),
       card: {
-        eyebrow: `Head to head · ${a.data.languages.join(', ')} or ${b.data.languages.join(', ')}`,
+        eyebrow: `Head to head · ${pairLanguages(a.data.languages, b.data.languages)}`,
         title: pairTitle(a.data, b.data),
         subtitle: versus.find((v) => v.id === pairSlug(a, b))?.data.summary,
       },
