@@ -295,7 +295,7 @@ await part('scaling', () => {
   const rows = scalingRows(runs);
   console.log(
     section(
-      `Build scaling (synthetic ${options.corpus}, cold builds of a temporary copy; per page = per HTML page)`,
+      `Build scaling (synthetic ${options.corpus}: a cold build of a temporary copy, then a warm one with nothing changed; per page = per HTML page, cold)`,
       [
         'entries',
         'HTML pages',
@@ -308,6 +308,8 @@ await part('scaling', () => {
         'cores used',
         'peak MB',
         'peak KB/page',
+        'warm s',
+        'warm peak MB',
         'load 1m before→after',
       ],
       rows.map((r) => [
@@ -322,6 +324,8 @@ await part('scaling', () => {
         fixed(r.cpuShare, 2),
         fixed(r.peakMb),
         fixed(r.peakKbPerPage),
+        r.warmSeconds === undefined ? '–' : fixed(r.warmSeconds, 1),
+        r.warmPeakMb === undefined ? '–' : fixed(r.warmPeakMb),
         `${fixed(r.loadBefore, 2)}→${fixed(r.loadAfter, 2)}`,
       ]),
       [

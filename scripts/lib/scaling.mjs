@@ -1,6 +1,7 @@
 /**
  * Build scaling: copy the project into a temporary folder (never inside the repository), add a synthetic corpus
- * to its content/, build it cold, and measure wall time, CPU time and peak memory of the build.
+ * to its content/, build it cold, then again with nothing changed (warm: Astro's content cache and the share-image
+ * cache kept), and measure wall time, CPU time and peak memory of each build.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -23,13 +24,16 @@ import { listFiles } from './page-weight.mjs';
 const GNU_TIME = '/usr/bin/time';
 const PROJECT_ITEMS = ['astro.config.mjs', 'tsconfig.json', 'package.json', 'src', 'content', 'public'];
 
-/** A copy of the project to build in, with each package linked (not the folder) so Astro's cache stays in the copy. */
+/**
+ * A copy of the project to build in, with each package linked (not the folder) so the caches stay in the copy and
+ * start empty: Astro's (.astro, .vite) and the share images' (.cache).
+ */
 export function copyProject(projectDir = '.', prefix = 'guide-scale-') {
   const root = mkdtempSync(join(tmpdir(), prefix));
   for (const item of PROJECT_ITEMS) cpSync(join(projectDir, item), join(root, item), { recursive: true });
   mkdirSync(join(root, 'node_modules'));
   for (const name of readdirSync(join(projectDir, 'node_modules'))) {
-    if (name !== '.astro' && name !== '.vite')
+    if (!['.astro', '.vite', '.cache'].includes(name))
       symlinkSync(resolve(projectDir, 'node_modules', name), join(root, 'node_modules', name));
   }
   return root;
@@ -72,7 +76,7 @@ export function parseGnuTime(text) {
 const USAGE_HOOK = `import { writeFileSync } from 'node:fs';
 process.on('exit', () => { const u = process.resourceUsage(); writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify(u)); });\n`;
 
-/** Builds the project at `root` cold, returning timings and memory; output goes to root/build.log. */
+/** Builds the project at `root`, returning timings and memory; output goes to root/build.log. */
 export function measureBuild(root) {
   const log = join(root, 'build.log');
   const timeFile = join(root, 'time.txt');
@@ -120,7 +124,9 @@ export function scalingRun(kind, n, { projectDir = '.', keep = false } = {}) {
   const root = copyProject(projectDir);
   try {
     const entries = writeCorpus(root, kind, n);
-    return { kind, entries, root, ...measureBuild(root) };
+    const cold = measureBuild(root);
+    const warm = measureBuild(root);
+    return { kind, entries, root, ...cold, warm };
   } finally {
     if (!keep) rmSync(root, { recursive: true, force: true });
   }
@@ -150,6 +156,8 @@ export function scalingRows(runs) {
       cpuShare: r.wallSeconds > 0 ? cpu / r.wallSeconds : undefined,
       peakMb: r.maxRssKb / 1024,
       peakKbPerPage: r.maxRssKb / r.htmlPages,
+      warmSeconds: r.warm?.wallSeconds,
+      warmPeakMb: r.warm ? r.warm.maxRssKb / 1024 : undefined,
       loadBefore: r.loadBefore,
       loadAfter: r.loadAfter,
     };

@@ -3,6 +3,8 @@
  * layout as a satori element tree. Pure: src/pages/og/_render.ts loads the font, measures and draws.
  */
 
+import { createHash } from 'node:crypto';
+
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
 /** The card's colours; the pixel test over the built cards reads them too. */
@@ -168,4 +170,19 @@ export async function fitCard<T>(
     if (step.clamp || textHeight <= TEXT_MAX_HEIGHT) return output;
   }
   throw new Error('TYPE_STEPS must end with a clamped step');
+}
+
+/**
+ * The name of a card's image in the build cache: a hash of the card and of everything else the drawing depends on
+ * (`rendererDigest`: the layout and drawing code, the fonts, the renderers), so an image is drawn again exactly when
+ * one of them changes. Field order does not matter.
+ */
+export function ogCacheKey(card: OgCard, rendererDigest: string): string {
+  const fields = Object.entries(card)
+    .filter(([, value]) => value !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return createHash('sha256')
+    .update(JSON.stringify([rendererDigest, fields]))
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -223,8 +223,13 @@ describe('scaling', () => {
       loadBefore: 1,
       loadAfter: 1,
     });
-    const [a, b] = scalingRows([run(130, 13, 1024 * 100), run(530, 33, 1024 * 300)]);
+    const [a, b] = scalingRows([
+      { ...run(130, 13, 1024 * 100), warm: run(130, 6.5, 1024 * 80) },
+      run(530, 33, 1024 * 300),
+    ]);
     expect(a).toMatchObject({ msPerPage: 100, marginalMsPerPage: undefined, peakMb: 100, cpuShare: 1 });
+    expect(a).toMatchObject({ warmSeconds: 6.5, warmPeakMb: 80 });
+    expect(b).toMatchObject({ warmSeconds: undefined, warmPeakMb: undefined });
     expect(b?.marginalMsPerPage).toBe(50);
     expect(b?.peakKbPerPage).toBeCloseTo((1024 * 300) / 530);
   });

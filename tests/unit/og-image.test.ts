@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   cardTree,
   fitCard,
   OG_COLORS,
   OG_HEIGHT,
   OG_WIDTH,
+  ogCacheKey,
   ogImageAlt,
   TEXT_KEY,
   TEXT_MAX_HEIGHT,
@@ -12,7 +16,7 @@ import {
   type CardNode,
   type OgCard,
 } from '../../src/lib/og-image';
-import { renderOgImage } from '../../src/pages/og/_render';
+import { cachedOgImage, renderOgImage } from '../../src/pages/og/_render';
 import { shareCardProblems } from '../support/share-cards';
 
 const card: OgCard = {
@@ -103,5 +107,43 @@ describe('share card rendering', () => {
       siteName: 'Backend Frameworks Guide',
     });
     expect(shareCardProblems(png)).toEqual([]);
+  });
+});
+
+describe('share images kept across builds', () => {
+  it('are named by their card and renderer, whatever the order of the fields', () => {
+    const key = ogCacheKey(card, 'r1');
+    expect(
+      ogCacheKey({ siteName: 'Guide', subtitle: card.subtitle, title: card.title, eyebrow: card.eyebrow }, 'r1'),
+    ).toBe(key);
+    expect(ogCacheKey({ ...card, subtitle: 'Another line.' }, 'r1')).not.toBe(key);
+    expect(ogCacheKey(card, 'r2')).not.toBe(key);
+    const { subtitle: _, ...bare } = card;
+    expect(ogCacheKey({ ...bare, subtitle: undefined }, 'r1')).toBe(ogCacheKey(bare, 'r1'));
+  });
+
+  let dir: string | undefined;
+  afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  it('are drawn once: a second build with the same card reads the image, a changed card is drawn again', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'og-cache-'));
+    const drawn: string[] = [];
+    const draw = async (c: OgCard) => (drawn.push(c.title), Buffer.from(`png of ${c.title}`));
+    const first = await cachedOgImage(card, { dir, draw });
+    const again = await cachedOgImage(card, { dir, draw });
+    expect(drawn).toEqual([card.title]);
+    expect(again.equals(first)).toBe(true);
+    await cachedOgImage({ ...card, title: 'Gin vs Rails' }, { dir, draw });
+    expect(drawn).toEqual([card.title, 'Gin vs Rails']);
+    // Written under a temporary name and renamed: no partial file stays behind.
+    expect(readdirSync(dir).filter((f) => !f.endsWith('.png'))).toEqual([]);
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+
+  it('a failed drawing leaves nothing in the cache', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'og-cache-'));
+    const draw = () => Promise.reject(new Error('satori failed'));
+    await expect(cachedOgImage(card, { dir, draw })).rejects.toThrow('satori failed');
+    expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 });

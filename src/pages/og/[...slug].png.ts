@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { ogImagePath, type OgCard } from '../../lib/og-image';
 import { shareCards } from './_cards';
-import { renderOgImage } from './_render';
+import { cachedOgImage } from './_render';
 
 /** One share image per page (see _cards.ts). */
 export const getStaticPaths = (async () =>
@@ -11,6 +11,6 @@ export const getStaticPaths = (async () =>
   }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) => {
-  const png = await renderOgImage(props['card'] as OgCard);
+  const png = await cachedOgImage(props['card'] as OgCard);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

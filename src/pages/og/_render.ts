@@ -1,13 +1,17 @@
 /**
  * Draws a share card: satori lays out the tree from src/lib/og-image.ts with the Inter font (from @fontsource, so
  * no glyph boxes) and reports the text block's height, which picks the type size; resvg turns the SVG into a PNG.
- * No network, no browser. Not a route (leading `_`).
+ * No network, no browser. Drawn images are kept in a cache across builds (`cachedOgImage`). Not a route (leading `_`).
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
-import { fitCard, OG_HEIGHT, OG_WIDTH, TEXT_KEY, type OgCard } from '../../lib/og-image';
+import { fitCard, ogCacheKey, OG_HEIGHT, OG_WIDTH, TEXT_KEY, type OgCard } from '../../lib/og-image';
+import layoutSource from '../../lib/og-image.ts?raw';
+import renderSource from './_render.ts?raw';
 
 const require = createRequire(import.meta.url);
 let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
@@ -35,4 +39,42 @@ export async function renderOgImage(card: OgCard): Promise<Buffer> {
     return { output, textHeight };
   });
   return new Resvg(svg).render().asPng();
+}
+
+/**
+ * Everything an image depends on besides its card: the layout and this drawing code, the font files and the
+ * versions of satori and resvg. A change to any of them draws every image again.
+ */
+let digest: string | undefined;
+export function rendererDigest(): string {
+  if (digest) return digest;
+  const hash = createHash('sha256').update(layoutSource).update(renderSource);
+  for (const font of loadFonts()) hash.update(font.data);
+  for (const pkg of ['satori', '@resvg/resvg-js']) hash.update(readFileSync(require.resolve(`${pkg}/package.json`)));
+  return (digest = hash.digest('hex'));
+}
+
+/** Where drawn images are kept between builds: beside the packages, so a clean clone or CI starts empty. */
+export const OG_CACHE_DIR = process.env['OG_CACHE_DIR'] ?? 'node_modules/.cache/og-images';
+
+/**
+ * The card's image from the cache when one was drawn from the same inputs, else drawn and kept. A rebuild with
+ * nothing changed draws nothing. Written to a temporary name and renamed, so a build stopped midway leaves no
+ * half-written image under a real name.
+ */
+export async function cachedOgImage(
+  card: OgCard,
+  { dir = OG_CACHE_DIR, draw = renderOgImage }: { dir?: string; draw?: (card: OgCard) => Promise<Buffer> } = {},
+): Promise<Buffer> {
+  const file = join(dir, `${ogCacheKey(card, rendererDigest())}.png`);
+  try {
+    return readFileSync(file);
+  } catch {
+    const png = await draw(card);
+    mkdirSync(dir, { recursive: true });
+    const partial = `${file}.${process.pid}.part`;
+    writeFileSync(partial, png);
+    renameSync(partial, file);
+    return png;
+  }
 }
