@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -138,6 +138,15 @@ describe('share images kept across builds', () => {
     // Written under a temporary name and renamed: no partial file stays behind.
     expect(readdirSync(dir).filter((f) => !f.endsWith('.png'))).toEqual([]);
     expect(readdirSync(dir)).toHaveLength(2);
+  });
+
+  it('a cache it cannot write to still gives the image (the cache only saves time)', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'og-cache-'));
+    const blocked = join(dir, 'a-file');
+    writeFileSync(blocked, '');
+    const png = await cachedOgImage(card, { dir: blocked, draw: async () => Buffer.from('png') });
+    expect(png.toString()).toBe('png');
+    expect(readdirSync(dir)).toEqual(['a-file']);
   });
 
   it('a failed drawing leaves nothing in the cache', async () => {

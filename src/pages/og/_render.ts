@@ -4,7 +4,7 @@
  * No network, no browser. Drawn images are kept in a cache across builds (`cachedOgImage`). Not a route (leading `_`).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
@@ -71,10 +71,19 @@ export async function cachedOgImage(
     return readFileSync(file);
   } catch {
     const png = await draw(card);
-    mkdirSync(dir, { recursive: true });
+    // The cache only saves time: an image it cannot keep (a full disk, a read-only folder) does not fail the build.
     const partial = `${file}.${process.pid}.part`;
-    writeFileSync(partial, png);
-    renameSync(partial, file);
+    try {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(partial, png);
+      renameSync(partial, file);
+    } catch {
+      try {
+        rmSync(partial, { force: true });
+      } catch {
+        // Nothing was written there.
+      }
+    }
     return png;
   }
 }
