@@ -109,18 +109,30 @@ export async function loadShift(page: Page, path: string, ready?: string): Promi
   return page.evaluate(() => (window as unknown as { shift: { total: number; moved: string[] } }).shift);
 }
 
-/** Runs in the page before its own scripts: adds up every layout shift not caused by input, naming what moved. */
+/**
+ * Runs in the page before its own scripts: adds up every layout shift not caused by input, naming what moved. Shifts
+ * while the parser is still reading the page are left out: on a starved CPU Chromium may paint a half-parsed header
+ * and then the whole one (seen twice in CI under load average 11). What these checks guard, the page as its
+ * stylesheet and scripts lay it out, moves only once the document is parsed.
+ */
 function observeShifts() {
   const w = window as unknown as { shift: { total: number; moved: string[] } };
   w.shift = { total: 0, moved: [] };
   type Shift = {
     value: number;
+    startTime: number;
     hadRecentInput: boolean;
     sources: { node?: Element; previousRect: DOMRect; currentRect: DOMRect }[];
   };
+  // The moment parsing ends ("interactive"), before deferred and module scripts run: their shifts still count.
+  let parsedAt = Infinity;
+  document.addEventListener('readystatechange', () => (parsedAt = Math.min(parsedAt, performance.now())), {
+    once: true,
+  });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as unknown as Shift[]) {
       if (entry.hadRecentInput) continue;
+      if (entry.startTime < parsedAt) continue;
       w.shift.total += entry.value;
       w.shift.moved.push(
         ...entry.sources.map(
