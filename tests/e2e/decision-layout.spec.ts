@@ -79,3 +79,24 @@ test('nothing moves while the helper loads: CLS 0, empty or from a shared link',
     expect(total, `${path}: ${moved.join('; ')}`).toBe(0);
   }
 });
+
+test('the shift check catches a script that moves the page once it is parsed, at every width', async ({ page }) => {
+  // The page as served, plus a script that pushes <main> down after load (its policies dropped to let it run).
+  await page.route('**/choose/', async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text())
+      .replace(/<meta http-equiv="content-security-policy"[^>]*>/i, '')
+      .replace(
+        '</body>',
+        `<script type="module">addEventListener('load', () => setTimeout(() => document.querySelector('main').prepend(Object.assign(document.createElement('div'), { style: 'height: 200px' })), 100));</script></body>`,
+      );
+    const headers = Object.fromEntries(
+      Object.entries(response.headers()).filter(
+        ([name]) => !/^(content-security-policy|content-encoding|content-length)$/i.test(name),
+      ),
+    );
+    await route.fulfill({ response, body: html, headers });
+  });
+  const { total } = await loadShift(page, '/choose/');
+  expect(total).toBeGreaterThan(0);
+});

@@ -131,7 +131,8 @@ function observeShifts() {
   });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries() as unknown as Shift[]) {
-      if (entry.hadRecentInput) continue;
+      // hadRecentInput is not trusted: these loads have no input, yet under Chromium's mobile emulation (isMobile,
+      // hasTouch) every shift comes flagged as after input, which hid them all from the phone-width checks.
       if (entry.startTime < parsedAt) continue;
       w.shift.total += entry.value;
       w.shift.moved.push(
