@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDay } from '../../src/lib/dates';
 import { currentCycle, currentLts, supportText, versionFields } from '../../src/lib/releases';
 import { linesToShow } from '../../src/lib/timeline';
+import { listText } from '../../src/lib/list-text';
+import { byOrder } from '../../src/lib/order';
 import { upgradeRows } from '../../src/lib/comparison';
 import { frameworkEntries, releaseEntries } from '../support/collections';
 import { decode } from '../support/html';
@@ -84,5 +86,22 @@ describe('/compare/', () => {
     const figure = /<figure[^>]*data-timeline[\s\S]*?<\/figure>/.exec(html)![0];
     for (const f of frameworkEntries) expect(text(figure), f.id).toContain(nameOf(f.data.releases.runtime));
     expect(figure).toContain('The dates as a table');
+  });
+
+  it('draws a runtime shared by several frameworks once, naming all of them', () => {
+    const figure = text(/<figure[^>]*data-timeline[\s\S]*?<\/figure>/.exec(html)![0]);
+    const users = Map.groupBy(
+      frameworkEntries.filter((f) => f.data.releases.runtime !== f.data.releases.framework),
+      (f) => nameOf(f.data.releases.runtime),
+    );
+    expect(
+      [...users.values()].some((u) => u.length > 1),
+      'no runtime is shared: nothing to check',
+    ).toBe(true);
+    for (const [runtime, frameworks] of users) {
+      const heading = `${runtime}, for ${listText(byOrder(frameworks).map((f) => f.data.name))}`;
+      expect(figure.split(`${runtime}, for `).length - 1, `${runtime} drawn once`).toBe(1);
+      expect(figure, heading).toContain(heading);
+    }
   });
 });

@@ -1,8 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import ts from 'typescript';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../support/free-port';
-import { accepts, getJson, startSample, stopSample, type SampleServer } from '../support/sample-server';
+import { beforeAll, expect, it } from 'vitest';
+import { describeBooksApi, startSample } from '../support/sample-server';
 
 /**
  * The NestJS sample, run for real on the project's Node with NestJS 12 from node_modules. Node cannot run decorators
@@ -49,53 +48,12 @@ it('type-checks in strict mode against the types NestJS ships', () => {
   expect(problems).toEqual([]);
 }, 30_000);
 
-describe(`${SAMPLE}, started on 127.0.0.1 (HOST and PORT)`, () => {
-  let server: SampleServer | undefined;
-  let port = 0;
-  beforeAll(async () => {
-    port = await freePort();
-    server = await start({ PORT: String(port), HOST: '127.0.0.1' });
-  }, 25_000);
-  afterAll(() => stopSample(server));
-
-  it('listens where HOST and PORT say', () => {
-    expect(server!.bound).toMatchObject({ address: '127.0.0.1', port });
-    expect(server!.origin).toBe(`http://127.0.0.1:${port}`);
-  });
-
-  it('GET /api/books/1 answers 200 with the book as JSON, with security headers and without X-Powered-By', async () => {
-    const { status, type, headers, body } = await getJson(`${server!.origin}/api/books/1`);
-    expect(status).toBe(200);
-    expect(type).toMatch(/^application\/json\b/);
-    expect(body).toEqual({ id: 1, title: 'Programming TypeScript', author: 'Boris Cherny' });
-    expect(headers.has('x-powered-by')).toBe(false);
-    // What the article says useSecurityHeaders() turns on: the common protective headers.
+describeBooksApi(SAMPLE, start, {
+  firstBook: { id: 1, title: 'Programming TypeScript', author: 'Boris Cherny' },
+  // What the article says useSecurityHeaders() turns on: the common protective headers.
+  checkHeaders: (headers) => {
     expect(headers.get('x-content-type-options')).toBe('nosniff');
     expect(headers.has('content-security-policy')).toBe(true);
-  });
-
-  it.each(['999', 'abc', '1.5'])('GET /api/books/%s answers 404 with a JSON error', async (id) => {
-    const { status, type, body } = await getJson(`${server!.origin}/api/books/${id}`);
-    expect(status).toBe(404);
-    expect(type).toMatch(/^application\/json\b/);
-    expect(body).toEqual({ error: 'Book not found' });
-  });
-
-  it('stops on SIGTERM and frees its port', async () => {
-    await stopSample(server);
-    expect(await accepts(port)).toBe(false);
-  });
-});
-
-describe(`${SAMPLE} without HOST`, () => {
-  let server: SampleServer | undefined;
-  afterAll(() => stopSample(server));
-
-  it('binds loopback only (localhost), as the article says', async () => {
-    const port = await freePort();
-    server = await start({ PORT: String(port) });
-    expect(['127.0.0.1', '::1'], `bound ${JSON.stringify(server.bound)}`).toContain(server.bound.address);
-    expect(server.origin).toBe(`http://localhost:${port}`);
-    expect((await getJson(`${server.origin}/api/books/2`)).status).toBe(200);
-  }, 25_000);
+  },
+  timeoutMs: 25_000,
 });

@@ -6,6 +6,8 @@ import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { once } from 'node:events';
 import { connect, type AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './free-port';
 
 export type SampleServer = { child: ChildProcessByStdio<null, Readable, Readable>; origin: string; bound: AddressInfo };
 
@@ -83,4 +85,72 @@ export async function getJson(url: string) {
     headers: response.headers,
     body: (await response.json()) as unknown,
   };
+}
+
+/**
+ * The tests every sample's server gets, the endpoint every article implements: `GET /api/books/:id` on HOST and
+ * PORT, 200 with `firstBook` as JSON and no X-Powered-By (plus `checkHeaders`), 404 JSON for an unknown or
+ * non-numeric id, a clean stop on SIGTERM, and loopback only when HOST is unset.
+ */
+export function describeBooksApi(
+  sample: string,
+  start: (env: { PORT: string; HOST?: string }) => Promise<SampleServer>,
+  {
+    firstBook,
+    checkHeaders = () => {},
+    timeoutMs = 15_000,
+  }: { firstBook: unknown; checkHeaders?: (headers: Headers) => void; timeoutMs?: number },
+): void {
+  describe(`${sample}, started on 127.0.0.1 (HOST and PORT)`, () => {
+    let server: SampleServer | undefined;
+    let port = 0;
+    beforeAll(async () => {
+      port = await freePort();
+      server = await start({ PORT: String(port), HOST: '127.0.0.1' });
+    }, timeoutMs);
+    afterAll(() => stopSample(server));
+
+    it('listens where HOST and PORT say', () => {
+      expect(server!.bound).toMatchObject({ address: '127.0.0.1', port });
+      expect(server!.origin).toBe(`http://127.0.0.1:${port}`);
+    });
+
+    it('GET /api/books/1 answers 200 with the book as JSON, without X-Powered-By', async () => {
+      const { status, type, headers, body } = await getJson(`${server!.origin}/api/books/1`);
+      expect(status).toBe(200);
+      expect(type).toMatch(/^application\/json\b/);
+      expect(body).toEqual(firstBook);
+      expect(headers.has('x-powered-by')).toBe(false);
+      checkHeaders(headers);
+    });
+
+    it.each(['999', 'abc', '1.5'])('GET /api/books/%s answers 404 with a JSON error', async (id) => {
+      const { status, type, body } = await getJson(`${server!.origin}/api/books/${id}`);
+      expect(status).toBe(404);
+      expect(type).toMatch(/^application\/json\b/);
+      expect(body).toEqual({ error: 'Book not found' });
+    });
+
+    it('stops on SIGTERM and frees its port', async () => {
+      await stopSample(server);
+      expect(await accepts(port)).toBe(false);
+    });
+  });
+
+  describe(`${sample} without HOST`, () => {
+    let server: SampleServer | undefined;
+    afterAll(() => stopSample(server));
+
+    it(
+      'binds loopback only (localhost), as the article says',
+      async () => {
+        const port = await freePort();
+        server = await start({ PORT: String(port) });
+        expect(['127.0.0.1', '::1'], `bound ${JSON.stringify(server.bound)}`).toContain(server.bound.address);
+        expect(server.origin).toBe(`http://localhost:${port}`);
+        expect((await getJson(`${server.origin}/api/books/2`)).status).toBe(200);
+      },
+      timeoutMs,
+    );
+  });
 }
