@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { readFileSync } from 'node:fs';
+import { criticalCss } from './src/integrations/critical-css.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { precompress } from './src/integrations/precompress.ts';
 import { releaseDataCheck } from './src/integrations/release-data.ts';
@@ -52,6 +53,7 @@ export default defineConfig({
         lastmod: (dates.byPath.get(new URL(item.url).pathname) ?? dates.latest).toISOString(),
       }),
     }),
+    criticalCss(),
     tightenCspIntegration(),
     pagefind(),
     precompress(),

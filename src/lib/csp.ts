@@ -42,3 +42,17 @@ export function tightenCsp(html: string): string {
     .join('; ');
   return html.replace(CSP_META, `$1${policy};$3`);
 }
+
+/**
+ * Allows one more inline style, by its hash, in the page's CSP meta (for a style added after Astro wrote the page,
+ * such as the inlined critical CSS). A page without a CSP meta, or whose policy has no style-src, is left as it is.
+ */
+export function allowInlineStyle(html: string, css: string): string {
+  const meta = CSP_META.exec(html);
+  if (!meta) return html;
+  const source = `'${scriptHash(css)}'`;
+  const policy = meta[2]!.replace(/(^|;\s*)(style-src\b[^;]*)/, (directive, lead: string, body: string) =>
+    body.split(/\s+/).includes(source) ? directive : `${lead}${body.trimEnd()} ${source}`,
+  );
+  return html.replace(CSP_META, (_, open: string, _policy: string, close: string) => `${open}${policy}${close}`);
+}

@@ -118,12 +118,14 @@ describe('sitemap and robots', () => {
     expect(readFileSync('dist/client/robots.txt', 'utf8')).toMatch(/^Sitemap: https?:\/\/.+\/sitemap-index\.xml$/m);
   });
 
-  it('shows on the home page the same questions that /faq/ marks up (the only FAQPage, checked per page above)', () => {
-    const graph = (
-      jsonLdBlocks(pageHtml('/faq/'))[0] as { '@graph': { '@type': string; mainEntity?: { name: string }[] }[] }
-    )['@graph'];
+  it('lists on the home page the questions that /faq/ marks up (the only FAQPage), each linking to its answer there', () => {
+    const faq = pageHtml('/faq/');
+    const graph = (jsonLdBlocks(faq)[0] as { '@graph': { '@type': string; mainEntity?: { name: string }[] }[] })[
+      '@graph'
+    ];
     const markedUp = graph.find((n) => n['@type'] === 'FAQPage')!.mainEntity!.map((q) => q.name);
-    const shownOnHome = [...pageHtml('/').matchAll(/<summary[^>]*>([^<]+)<\/summary>/g)].map((m) => decode(m[1]!));
-    expect(shownOnHome).toEqual(markedUp);
+    const links = [...pageHtml('/').matchAll(/<a href="\/faq\/#([^"]+)"[^>]*>\s*([^<]+?)\s*<\/a>/g)];
+    expect(links.map((m) => decode(m[2]!))).toEqual(markedUp);
+    for (const [, id] of links) expect(faq, `#${id} on /faq/`).toContain(` id="${id}"`);
   });
 });

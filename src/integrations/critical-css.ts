@@ -1,0 +1,81 @@
+/**
+ * First paint in one round trip: after the build, Beasties inlines in each prerendered page the rules of the shared
+ * stylesheet that its first screen uses, and moves the stylesheet's link to the end of the body, where it no longer
+ * blocks rendering and is still fetched early and cached across pages. "First screen" is the page less the parts its
+ * templates mark as below the fold (<BelowTheFold>). The inline style is allowed in the page's CSP by its hash.
+ *
+ * Beasties' compiler reads the stylesheet once per build; its runtime then scans each page in one pass (no DOM).
+ */
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { compileSheet } from 'beasties/compiler';
+import { createProcessor } from 'beasties/runtime';
+import {
+  cascadeLayerOrder,
+  inlineStyleOf,
+  setAsideBelowTheFold,
+  withPlainPropertyDefaults,
+  withoutStraySemicolons,
+} from '../lib/critical-css.ts';
+import { allowInlineStyle } from '../lib/csp.ts';
+
+/**
+ * Rules Beasties cannot judge from the built HTML, always inlined: selectors that start with a pseudo-class, which its
+ * matcher strips to nothing (Tailwind's space-y-* and divide-y-* are `:where(.space-y-3>…)`; `:focus-visible` and
+ * `::placeholder` in the base styles), and dark-theme rules, whose `data-theme` the theme script sets at load.
+ */
+const ALWAYS_INLINED = [/^:/, /^(html)?\[data-theme=dark\]/];
+
+export function criticalCss(): AstroIntegration {
+  return {
+    name: 'critical-css',
+    hooks: {
+      'astro:build:done': ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const sheets = readdirSync(join(root, '_astro'))
+          .filter((f) => f.endsWith('.css'))
+          .map((f) => {
+            const css = readFileSync(join(root, '_astro', f), 'utf8');
+            return compileSheet(cascadeLayerOrder(css) + css, { href: `/_astro/${f}`, allowRules: ALWAYS_INLINED });
+          });
+        const problems: string[] = [];
+        const processor = createProcessor(sheets, { preload: 'body', logger: { warn: (m) => problems.push(m) } });
+        let pages = 0;
+        let largest = { file: '', bytes: 0 };
+        for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) =>
+          f.endsWith('.html'),
+        )) {
+          const path = join(root, file);
+          let html: string;
+          try {
+            const { firstScreen, restore } = setAsideBelowTheFold(readFileSync(path, 'utf8'));
+            html = restore(processor.process(firstScreen));
+          } catch (error) {
+            throw new Error(`Critical CSS for ${file}: ${(error as Error).message}`, { cause: error });
+          }
+          const found = inlineStyleOf(html);
+          if (problems.length) throw new Error(`Critical CSS for ${file}: ${problems.join('; ')}`);
+          if (found === undefined) {
+            writeFileSync(path, html);
+            continue;
+          }
+          const css = withPlainPropertyDefaults(withoutStraySemicolons(found));
+          writeFileSync(
+            path,
+            allowInlineStyle(
+              html.replace(found, () => css),
+              css,
+            ),
+          );
+          pages++;
+          if (css.length > largest.bytes) largest = { file, bytes: css.length };
+        }
+        logger.info(
+          `inlined first-screen CSS in ${pages} pages (largest: ${largest.file}, ${largest.bytes} B before compression)`,
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Helpers for inlining each page's first-screen CSS (src/integrations/critical-css.ts, which runs Beasties).
+ */
+import postcss from 'postcss';
+
+/**
+ * The statement that fixes the order of a stylesheet's cascade layers (`@layer theme,base,components,utilities;`), in
+ * the order they first appear. The inline CSS carries only some layers; without this, a layer it lacks would be
+ * declared later, by the full stylesheet, and would then outrank the others (a page would change as it loads).
+ */
+export function cascadeLayerOrder(css: string): string {
+  const names = new Set<string>();
+  for (const m of css.matchAll(/@layer\s+([\w-]+(?:\s*,\s*[\w-]+)*)\s*[{;]/g))
+    for (const name of m[1]!.split(',')) names.add(name.trim());
+  return names.size ? `@layer ${[...names].join(',')};` : '';
+}
+
+/** The body of a page's first inline `<style>` element, or undefined when it has none. */
+export function inlineStyleOf(html: string): string | undefined {
+  return /<style\b[^>]*>([\s\S]*?)<\/style>/i.exec(html)?.[1];
+}
+
+/** Markers around a part of a page that no screen shows before scrolling (see src/components/BelowTheFold.astro). */
+export const BELOW_THE_FOLD = { start: '<!--below-the-fold-->', end: '<!--/below-the-fold-->' } as const;
+
+/**
+ * The page without its parts marked below the fold (each left as a numbered placeholder), for finding the CSS its
+ * first screen needs, and `restore`, which puts those parts back into the processed page, without their markers.
+ * Markers must pair up and not nest: anything else is an error in a template, reported rather than guessed at.
+ */
+export function setAsideBelowTheFold(html: string): { firstScreen: string; restore: (processed: string) => string } {
+  const parts: string[] = [];
+  let firstScreen = '';
+  let cursor = 0;
+  for (;;) {
+    const start = html.indexOf(BELOW_THE_FOLD.start, cursor);
+    const strayEnd = html.indexOf(BELOW_THE_FOLD.end, cursor);
+    if (start === -1) {
+      if (strayEnd !== -1) throw new Error(`an end-of-below-the-fold marker without its start, at ${strayEnd}`);
+      break;
+    }
+    const end = html.indexOf(BELOW_THE_FOLD.end, start);
+    const nested = html.indexOf(BELOW_THE_FOLD.start, start + BELOW_THE_FOLD.start.length);
+    if (strayEnd !== -1 && strayEnd < start)
+      throw new Error(`an end-of-below-the-fold marker before its start, at ${strayEnd}`);
+    if (end === -1) throw new Error(`a below-the-fold marker that is never closed, at ${start}`);
+    if (nested !== -1 && nested < end) throw new Error(`below-the-fold markers nested, at ${nested}`);
+    firstScreen += `${html.slice(cursor, start)}<!--below-the-fold:${parts.length}-->`;
+    parts.push(html.slice(start + BELOW_THE_FOLD.start.length, end));
+    cursor = end + BELOW_THE_FOLD.end.length;
+  }
+  firstScreen += html.slice(cursor);
+  const restore = (processed: string) => {
+    const restored = new Set<number>();
+    const html = processed.replace(/<!--below-the-fold:(\d+)-->/g, (placeholder, i: string) => {
+      restored.add(Number(i));
+      return parts[Number(i)] ?? placeholder;
+    });
+    if (restored.size !== parts.length)
+      throw new Error(`${parts.length - restored.size} below-the-fold parts went missing`);
+    return html;
+  };
+  return { firstScreen, restore };
+}
+
+/**
+ * Beasties 0.5.4 ends every at-rule it keeps whole with ";", blocks included: `@property --x{…};@property --y{…}`.
+ * A ";" there starts a bad rule that swallows the next one, so every second `@property` was lost (and with it
+ * `--tw-border-style`: no borders at first paint). This drops a ";" that follows an at-rule's block.
+ */
+export function withoutStraySemicolons(css: string): string {
+  return css.replace(/(@[\w-]+[^{};]*\{[^{}]*\});/g, '$1');
+}
+
+/**
+ * Tailwind registers its internal custom properties with `@property` (initial values such as
+ * `--tw-border-style: solid`) and repeats those values, for browsers without `@property`, in an `@layer properties`
+ * block behind an `@supports` test. Inline, where the W3C checker still rejects `@property` and that test's
+ * `margin-trim`, the plain block alone does the same job: every element starts with the same initial values (as
+ * non-inherited properties do). The shared stylesheet, once loaded, brings the registrations.
+ */
+export function withPlainPropertyDefaults(css: string): string {
+  const root = postcss.parse(css);
+  root.walkAtRules('property', (rule) => {
+    rule.remove();
+  });
+  root.walkAtRules('supports', (rule) => {
+    const parent = rule.parent;
+    if (
+      parent?.type === 'atrule' &&
+      (parent as postcss.AtRule).name === 'layer' &&
+      (parent as postcss.AtRule).params === 'properties'
+    )
+      rule.replaceWith(rule.nodes ?? []);
+  });
+  return root.toString();
+}

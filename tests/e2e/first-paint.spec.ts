@@ -1,0 +1,95 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { decodePng } from '../support/png';
+import { loadShift } from '../support/layout-checks';
+import { sitePaths } from '../support/site-pages';
+
+/**
+ * First paint comes from the CSS inlined in each page (src/integrations/critical-css.ts); the shared stylesheet, linked
+ * at the end of the body, arrives later. These checks hold that to "no flash of unstyled content": what a phone or a
+ * laptop shows before scrolling is the same, pixel for pixel, with the stylesheet still missing as with it loaded, in
+ * both themes, and nothing moves when it arrives.
+ */
+
+/** Every page of its own, and one of each kind built from one template: a framework article, a trend, a pair… */
+const pagesByKind = new Map<string, string>();
+for (const path of sitePaths()) {
+  const kind = path.split('/').length > 3 ? path.replace(/[^/]+\/$/, '*/') : path;
+  if (!pagesByKind.has(kind)) pagesByKind.set(kind, path);
+}
+const samplePages = [...pagesByKind.values()];
+
+/** Phones (375 px, and Lighthouse's 412 px) and desktops (1280 px, and Lighthouse's 1350 px), in both themes. */
+const screens = [
+  { viewport: { width: 375, height: 740 }, isMobile: true, colorScheme: 'dark' },
+  { viewport: { width: 412, height: 823 }, isMobile: true, colorScheme: 'light' },
+  { viewport: { width: 1280, height: 800 }, isMobile: false, colorScheme: 'dark' },
+  { viewport: { width: 1350, height: 940 }, isMobile: false, colorScheme: 'light' },
+] as const;
+type Screen = (typeof screens)[number];
+
+const STYLESHEET = '**/_astro/*.css';
+
+const contextFor = (browser: Browser, { viewport, isMobile, colorScheme }: Screen) =>
+  browser.newContext({ viewport, isMobile, hasTouch: isMobile, colorScheme });
+
+async function firstScreen(page: Page, path: string, withStylesheet: boolean): Promise<Buffer> {
+  await page.unrouteAll();
+  if (!withStylesheet) await page.route(STYLESHEET, (route) => route.abort());
+  await page.goto(path, { waitUntil: 'load' });
+  // Scripts that set state after load (the table of contents opening on wide screens) have run.
+  await page.waitForTimeout(100);
+  return page.screenshot({ animations: 'disabled', caret: 'hide' });
+}
+
+/**
+ * Pixels that differ by more than anti-aliasing noise: Chromium may smooth a rounded corner a shade differently
+ * between two loads of the same styles (seen: 22 of 255 on two corner pixels of a button). A missing rule changes
+ * colours or moves text by far more.
+ */
+const NOISE = 32;
+
+function differingPixels(a: Buffer, b: Buffer): number {
+  const [pa, pb] = [decodePng(a), decodePng(b)];
+  if (pa.width !== pb.width || pa.height !== pb.height) return Infinity;
+  let count = 0;
+  for (let i = 0; i < pa.data.length; i += 4)
+    if ([0, 1, 2, 3].some((c) => Math.abs(pa.data[i + c]! - pb.data[i + c]!) > NOISE)) count++;
+  return count;
+}
+
+for (const path of samplePages) {
+  test(`${path}: the first screen is the same before the stylesheet arrives`, async ({ browser }, info) => {
+    const problems: string[] = [];
+    for (const screen of screens) {
+      const context = await contextFor(browser, screen);
+      const page = await context.newPage();
+      const inlineOnly = await firstScreen(page, path, false);
+      const full = await firstScreen(page, path, true);
+      await context.close();
+      const differing = differingPixels(inlineOnly, full);
+      if (differing === 0) continue;
+      const name = `${screen.viewport.width}px-${screen.colorScheme}`;
+      problems.push(`${name}: ${differing} pixels differ`);
+      await info.attach(`${name}-inline-only.png`, { body: inlineOnly, contentType: 'image/png' });
+      await info.attach(`${name}-full.png`, { body: full, contentType: 'image/png' });
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test(`${path}: nothing moves when a slow stylesheet arrives (CLS 0)`, async ({ browser }) => {
+    const problems: string[] = [];
+    for (const screen of [screens[1], screens[3]]) {
+      const context = await contextFor(browser, screen);
+      const page = await context.newPage();
+      // The stylesheet comes 400 ms after it is asked for: after the page is parsed and first painted.
+      await page.route(STYLESHEET, async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        await route.continue();
+      });
+      const { total, moved } = await loadShift(page, path);
+      await context.close();
+      if (total > 0) problems.push(`${screen.viewport.width} px: CLS ${total} (${moved.join('; ')})`);
+    }
+    expect(problems).toEqual([]);
+  });
+}

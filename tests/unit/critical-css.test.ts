@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BELOW_THE_FOLD,
+  cascadeLayerOrder,
+  inlineStyleOf,
+  setAsideBelowTheFold,
+  withPlainPropertyDefaults,
+  withoutStraySemicolons,
+} from '../../src/lib/critical-css';
+import { allowInlineStyle, scriptHash } from '../../src/lib/csp';
+
+const { start, end } = BELOW_THE_FOLD;
+
+describe('cascadeLayerOrder', () => {
+  it('names the layers in the order they first appear, each once', () => {
+    expect(cascadeLayerOrder('@layer theme{a{}}@layer base{b{}}@layer theme{c{}}@layer utilities{d{}}')).toBe(
+      '@layer theme,base,utilities;',
+    );
+    expect(cascadeLayerOrder('@layer a, b;@layer c{x{}}')).toBe('@layer a,b,c;');
+  });
+  it('is empty for a sheet without layers', () => {
+    expect(cascadeLayerOrder('a{color:red}')).toBe('');
+  });
+});
+
+describe('setAsideBelowTheFold', () => {
+  it('leaves placeholders for the marked parts and puts them back, without markers, after processing', () => {
+    const html = `<main><h1>Hi</h1>${start}<p class="low">one</p>${end}<p>mid</p>${start}<p>two</p>${end}</main>`;
+    const { firstScreen, restore } = setAsideBelowTheFold(html);
+    expect(firstScreen).toBe('<main><h1>Hi</h1><!--below-the-fold:0--><p>mid</p><!--below-the-fold:1--></main>');
+    expect(restore(`<style>x</style>${firstScreen}`)).toBe(
+      '<style>x</style><main><h1>Hi</h1><p class="low">one</p><p>mid</p><p>two</p></main>',
+    );
+  });
+  it('changes nothing in a page without markers', () => {
+    const { firstScreen, restore } = setAsideBelowTheFold('<p>a</p>');
+    expect(restore(firstScreen)).toBe('<p>a</p>');
+  });
+  it('refuses markers that do not pair up or that nest', () => {
+    expect(() => setAsideBelowTheFold(`${start}<p>`)).toThrow(/never closed/);
+    expect(() => setAsideBelowTheFold(`<p>${end}`)).toThrow(/without its start/);
+    expect(() => setAsideBelowTheFold(`${end}${start}x${end}`)).toThrow(/before its start/);
+    expect(() => setAsideBelowTheFold(`${start}${start}x${end}${end}`)).toThrow(/nested/);
+  });
+  it('refuses to lose a part the processing dropped', () => {
+    const { restore } = setAsideBelowTheFold(`a${start}b${end}`);
+    expect(() => restore('a')).toThrow(/1 below-the-fold parts went missing/);
+  });
+});
+
+describe('withoutStraySemicolons', () => {
+  it('drops the ";" Beasties puts after a block at-rule, so the next rule survives', () => {
+    expect(withoutStraySemicolons('@property --a{syntax:"*";inherits:false};@property --b{inherits:false}')).toBe(
+      '@property --a{syntax:"*";inherits:false}@property --b{inherits:false}',
+    );
+  });
+  it('keeps statement at-rules and declarations as they are', () => {
+    const css = '@layer a,b;a{color:red;margin:0}@media (width>=40rem){.x{top:0}}';
+    expect(withoutStraySemicolons(css)).toBe(css);
+  });
+});
+
+describe('inlineStyleOf and allowInlineStyle', () => {
+  const page = (policy: string, body: string) =>
+    `<head><meta http-equiv="content-security-policy" content="${policy}">${body}</head>`;
+  it('finds the inline style and allows exactly it in style-src, once', () => {
+    const html = page("script-src 'self'; style-src 'self';", '<style>b{}</style>');
+    const css = inlineStyleOf(html)!;
+    expect(css).toBe('b{}');
+    const allowed = allowInlineStyle(html, css);
+    expect(allowed).toContain(`style-src 'self' '${scriptHash('b{}')}';`);
+    expect(allowInlineStyle(allowed, css)).toBe(allowed);
+  });
+  it('leaves a page without a CSP, or without style-src, alone', () => {
+    expect(allowInlineStyle('<style>b{}</style>', 'b{}')).toBe('<style>b{}</style>');
+    const noStyleSrc = page("script-src 'self';", '');
+    expect(allowInlineStyle(noStyleSrc, 'b{}')).toBe(noStyleSrc);
+  });
+  it('is undefined for a page without an inline style', () => {
+    expect(inlineStyleOf('<p>x</p>')).toBeUndefined();
+  });
+});
+
+describe('withPlainPropertyDefaults', () => {
+  it('drops @property registrations and keeps their plain fallback without its @supports test', () => {
+    const css =
+      '@layer properties{@supports ((-webkit-hyphens:none) and (not (margin-trim:block))){*,:before,:after{--tw-border-style:solid}}}' +
+      '@layer utilities{.border-b{border-bottom-style:var(--tw-border-style)}}@property --tw-border-style{syntax:"*";inherits:false;initial-value:solid}';
+    expect(withPlainPropertyDefaults(css)).toBe(
+      '@layer properties{*,:before,:after{--tw-border-style:solid}}@layer utilities{.border-b{border-bottom-style:var(--tw-border-style)}}',
+    );
+  });
+  it('leaves other @supports blocks alone', () => {
+    const css = '@supports (display:grid){.g{display:grid}}';
+    expect(withPlainPropertyDefaults(css)).toBe(css);
+  });
+});
