@@ -4,7 +4,8 @@
  *   weight      build time, then every page's weight: HTML, CSS, JS, images, fonts (raw, gzip, brotli) and the
  *               critical bytes (HTML + render-blocking CSS, gzip) against the 14 KB first round trip
  *   lighthouse  Lighthouse 13 (mobile and desktop presets) in the system Chromium against scripts/server.mjs on
- *               loopback: the four category scores, LCP, TBT, CLS, FCP
+ *               loopback: the four category scores, LCP, TBT, CLS, FCP, medians of 3 runs, each run alternating
+ *               with a baseline build (--baseline, the previous commit by default) served the same way
  *   signup      the newsletter signup under load, by scripts/bench-signup.mjs when that script exists: on SQLite,
  *               and on PostgreSQL too when DATABASE_URL is set
  *   load        the load tests (tests/load/, Vitest): hundreds of concurrent signups stored and mailed exactly
@@ -15,6 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { buildBaseline } from './lib/baseline.mjs';
 import { parseBenchArgs, USAGE } from './lib/bench-args.mjs';
 import {
   chromiumPath,
@@ -161,11 +163,27 @@ await part('weight', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // Lighthouse
 // ---------------------------------------------------------------------------------------------------------------
+/** The issue #21 targets, on the mobile preset: what a row misses, or "met". */
+function missedTargets(s) {
+  const misses = [];
+  for (const [name, score] of Object.entries(s.scores)) if (score !== 100) misses.push(`${name} ${fixed(score)}`);
+  if (!(s.fcp <= 850)) misses.push('FCP > 850');
+  if (!(s.lcp <= 850)) misses.push('LCP > 850');
+  if (!(s.tbt <= 50)) misses.push('TBT > 50');
+  return misses.length ? misses.join(', ') : 'met';
+}
+
 await part('lighthouse', async () => {
   const browser = chromiumPath();
   const version = spawnSync(browser, ['--version'], { encoding: 'utf8' }).stdout.trim() || browser;
   const trap = await trapProxy();
-  const server = await startServer();
+  /** What is measured: the baseline first (when there is one), then this build; each run alternates between them. */
+  const builds = [];
+  if (options.baseline) {
+    const base = buildBaseline(options.baseline, { skipBuild: options.skipBuild });
+    builds.push({ label: `before (${base.commit})`, note: `${base.commit} "${base.subject}"`, dir: base.dir });
+  }
+  builds.push({ label: 'now', note: 'this checkout', dir: process.cwd() });
   let chromium;
   const rows = [];
   const notes = [];
@@ -174,48 +192,62 @@ await part('lighthouse', async () => {
   const errors = [];
   let benchmarkIndex = [];
   try {
-    const probe = await fetch(`${server.url}/`, { headers: { 'accept-encoding': 'gzip, br' } });
+    for (const build of builds) build.server = await startServer({ cwd: build.dir });
+    const probe = await fetch(`${builds.at(-1).server.url}/`, { headers: { 'accept-encoding': 'gzip, br' } });
     await probe.arrayBuffer();
     notes.push(
-      `Server: scripts/server.mjs on ${server.url}; Content-Encoding of HTML for "Accept-Encoding: gzip, br": ${probe.headers.get('content-encoding') ?? 'none (sent uncompressed)'}.`,
+      `Servers: each build's own scripts/server.mjs on loopback (${builds.map((b) => `${b.label}: ${b.note}`).join('; ')}); Content-Encoding of HTML for "Accept-Encoding: gzip, br": ${probe.headers.get('content-encoding') ?? 'none (sent uncompressed)'}.`,
     );
     chromium = await launchChromium({ path: browser, trapPort: trap.port });
     for (const page of options.pages) {
       for (const preset of ['mobile', 'desktop']) {
-        if (interrupted) throw new Error('interrupted');
-        const lhrs = [];
-        for (let i = 0; i < options.runs; i++)
-          lhrs.push(await runLighthouse(`${server.url}${page}`, { port: chromium.port, preset }));
-        const all = lhrs.map(summarizeLhr);
-        const s = summarizeLhr(await medianRun(lhrs));
-        benchmarkIndex.push(...all.map((a) => a.benchmarkIndex).filter((n) => typeof n === 'number'));
-        all.flatMap((a) => a.offLoopback).forEach((u) => offLoopback.add(u));
-        if (s.runtimeError) errors.push(`${page} ${preset}: ${s.runtimeError}`);
-        for (const w of s.warnings) notes.push(`${page} ${preset}: ${w}`);
-        for (const l of s.lost) {
-          const key = `${l.category}: ${l.title}`;
-          const entry = lost.get(key) ?? { where: [], display: l.display };
-          entry.where.push(`${page} ${preset}${l.display ? ` (${l.display})` : ''}`);
-          lost.set(key, entry);
+        const lhrs = builds.map(() => []);
+        for (let i = 0; i < options.runs; i++) {
+          // Alternate which build goes first, so neither always runs on a warmer (or busier) machine.
+          const order = builds.map((_, b) => b);
+          if (i % 2) order.reverse();
+          for (const b of order) {
+            if (interrupted) throw new Error('interrupted');
+            lhrs[b].push(await runLighthouse(`${builds[b].server.url}${page}`, { port: chromium.port, preset }));
+          }
         }
-        rows.push([
-          page,
-          preset,
-          fixed(s.scores.performance),
-          fixed(s.scores.accessibility),
-          fixed(s.scores.bestPractices),
-          fixed(s.scores.seo),
-          fixed(s.lcp),
-          fixed(s.tbt),
-          fixed(s.cls, 3),
-          fixed(s.fcp),
-        ]);
-        console.error(`  lighthouse ${page} ${preset}: done (${options.runs} run${options.runs > 1 ? 's' : ''})`);
+        for (const [b, build] of builds.entries()) {
+          const all = lhrs[b].map(summarizeLhr);
+          const s = summarizeLhr(await medianRun(lhrs[b]));
+          benchmarkIndex.push(...all.map((a) => a.benchmarkIndex).filter((n) => typeof n === 'number'));
+          all.flatMap((a) => a.offLoopback).forEach((u) => offLoopback.add(u));
+          if (s.runtimeError) errors.push(`${page} ${preset} ${build.label}: ${s.runtimeError}`);
+          for (const w of s.warnings) notes.push(`${page} ${preset} ${build.label}: ${w}`);
+          if (build.label === 'now')
+            for (const l of s.lost) {
+              const key = `${l.category}: ${l.title}`;
+              const entry = lost.get(key) ?? { where: [], display: l.display };
+              entry.where.push(`${page} ${preset}${l.display ? ` (${l.display})` : ''}`);
+              lost.set(key, entry);
+            }
+          rows.push([
+            b === 0 ? page : '',
+            b === 0 ? preset : '',
+            build.label,
+            fixed(s.scores.performance),
+            fixed(s.scores.accessibility),
+            fixed(s.scores.bestPractices),
+            fixed(s.scores.seo),
+            fixed(s.fcp),
+            fixed(s.lcp),
+            fixed(s.tbt),
+            fixed(s.cls, 3),
+            preset === 'mobile' ? missedTargets(s) : '',
+          ]);
+        }
+        console.error(
+          `  lighthouse ${page} ${preset}: done (${options.runs} run${options.runs > 1 ? 's' : ''} per build)`,
+        );
       }
     }
   } finally {
     await chromium?.close();
-    await server.stop();
+    for (const build of builds) await build.server?.stop();
     await trap.close();
   }
   const trapped = trap.attempts.map(trappedHost);
@@ -223,19 +255,23 @@ await part('lighthouse', async () => {
   benchmarkIndex = benchmarkIndex.sort((a, b) => a - b);
   console.log(
     section(
-      `Lighthouse 13 (${options.runs === 1 ? 'one run' : `median of ${options.runs} runs`} per page and preset; ms except CLS)`,
-      ['page', 'preset', 'perf', 'a11y', 'best pr.', 'SEO', 'LCP', 'TBT', 'CLS', 'FCP'],
+      `Lighthouse 13 (${options.runs === 1 ? 'one run' : `median of ${options.runs} runs`} per page, preset and build; ms except CLS)`,
+      ['page', 'preset', 'build', 'perf', 'a11y', 'best pr.', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'targets (mobile)'],
       rows,
       [
         `${version}; Lighthouse simulated throttling (mobile: Moto G Power, slow 4G, 4x CPU; desktop: no CPU slowdown, 40 ms RTT).`,
+        'Targets (mobile): FCP and LCP <= 850 ms, TBT <= 50 ms, all four scores 100.',
         `Lighthouse benchmarkIndex ${benchmarkIndex.length ? `${fixed(benchmarkIndex[0])}–${fixed(benchmarkIndex.at(-1))}` : 'n/a'} (higher = faster machine; a loaded machine scores lower).`,
         ...notes,
         `Network: ${offLoopback.size === 0 ? 'every request the pages made was to loopback' : `requests off loopback: ${[...offLoopback].join(', ')}`}; ` +
           `${attempts.length === 0 ? 'Chromium tried no other host' : `Chromium tried (and was refused): ${attempts.join(', ')}`}; ` +
           `${trapped.filter((h) => !h).length} background request(s) of Chromium's own answered by the loopback trap.`,
         ...(lost.size
-          ? ['Points lost (weighted audits below 1):', ...[...lost].map(([k, v]) => `  - ${k}: ${v.where.join('; ')}`)]
-          : ['No weighted audit lost points.']),
+          ? [
+              'Points lost by this build (weighted audits below 1):',
+              ...[...lost].map(([k, v]) => `  - ${k}: ${v.where.join('; ')}`),
+            ]
+          : ['No weighted audit lost points in this build.']),
       ],
     ),
   );

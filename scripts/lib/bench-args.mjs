@@ -4,7 +4,16 @@ import { parseArgs } from 'node:util';
 /** In the order they run: the four that use the real site's build, then the long scaling builds. */
 export const PARTS = ['weight', 'lighthouse', 'signup', 'load', 'scaling'];
 export const DEFAULT_SIZES = [100, 500, 2000];
-export const DEFAULT_LIGHTHOUSE_PAGES = ['/', '/frameworks/django/', '/compare/', '/search/'];
+export const DEFAULT_LIGHTHOUSE_PAGES = [
+  '/',
+  '/frameworks/django/',
+  '/compare/',
+  '/choose/',
+  '/compare/express-vs-django/',
+];
+export const DEFAULT_LIGHTHOUSE_RUNS = 3;
+/** What Lighthouse compares the build with, run for run: the commit before this one. */
+export const DEFAULT_BASELINE = 'HEAD~1';
 export const CORPORA = ['trends', 'frameworks'];
 
 export const USAGE = `usage: npm run bench -- [options]
@@ -12,8 +21,10 @@ export const USAGE = `usage: npm run bench -- [options]
   --sizes LIST       synthetic corpus sizes for scaling (default: ${DEFAULT_SIZES.join(',')})   env BENCH_SIZES
   --corpus KIND      what the synthetic entries are: trends (linear page count, default) or frameworks
                      (every pair gets a page: n(n-1)/2 pages, keep sizes small)   env BENCH_CORPUS
-  --runs N           Lighthouse runs per page and preset; the median run is reported (default 1)   env BENCH_LH_RUNS
+  --runs N           Lighthouse runs per page, preset and build; the median run is reported (default ${DEFAULT_LIGHTHOUSE_RUNS})   env BENCH_LH_RUNS
   --pages LIST       pages for Lighthouse (default: ${DEFAULT_LIGHTHOUSE_PAGES.join(',')})
+  --baseline REF     the git commit Lighthouse compares with, built in a worktree under the temp directory, measured in
+                     alternation with this build; "none" measures this build alone (default: ${DEFAULT_BASELINE})   env BENCH_BASELINE
   --skip-build       reuse the existing dist/ instead of building first
   --help`;
 
@@ -39,6 +50,7 @@ export function parseBenchArgs(argv, env = {}) {
       corpus: { type: 'string' },
       runs: { type: 'string' },
       pages: { type: 'string' },
+      baseline: { type: 'string' },
       'skip-build': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -56,7 +68,9 @@ export function parseBenchArgs(argv, env = {}) {
   if (sizes.length === 0) throw new Error('--sizes: give at least one size, e.g. --sizes 100');
   const corpus = values.corpus ?? env.BENCH_CORPUS ?? 'trends';
   if (!CORPORA.includes(corpus)) throw new Error(`--corpus: "${corpus}" is not one of ${CORPORA.join(', ')}`);
-  const runs = positiveInt(values.runs ?? env.BENCH_LH_RUNS ?? '1', '--runs');
+  const runs = positiveInt(values.runs ?? env.BENCH_LH_RUNS ?? String(DEFAULT_LIGHTHOUSE_RUNS), '--runs');
+  const baselineRef = values.baseline ?? env.BENCH_BASELINE ?? DEFAULT_BASELINE;
+  if (!/^[\w./~^@-]+$/.test(baselineRef)) throw new Error(`--baseline: "${baselineRef}" is not a git revision`);
   const pages = values.pages === undefined ? DEFAULT_LIGHTHOUSE_PAGES : list(values.pages);
   const badPage = pages.find((p) => !p.startsWith('/'));
   if (badPage) throw new Error(`--pages: "${badPage}" is not a site path (start it with "/")`);
@@ -66,6 +80,7 @@ export function parseBenchArgs(argv, env = {}) {
     corpus,
     runs,
     pages,
+    baseline: baselineRef === 'none' ? undefined : baselineRef,
     skipBuild: values['skip-build'],
     help: values.help,
   };

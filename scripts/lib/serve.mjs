@@ -13,10 +13,14 @@ export async function freePort() {
   return port;
 }
 
-/** Starts `node scripts/server.mjs` on 127.0.0.1 and resolves when `/` answers; `stop()` ends it. */
-export async function startServer({ timeoutMs = 20_000 } = {}) {
+/**
+ * Starts `node scripts/server.mjs` on 127.0.0.1 and resolves when `/` answers; `stop()` ends it. `cwd` serves another
+ * checkout (a baseline build) with its own server.
+ */
+export async function startServer({ timeoutMs = 20_000, cwd = process.cwd() } = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, ['scripts/server.mjs'], {
+    cwd,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -17,8 +17,9 @@ describe('parseBenchArgs', () => {
       parts: PARTS,
       sizes: DEFAULT_SIZES,
       corpus: 'trends',
-      runs: 1,
+      runs: 3,
       pages: DEFAULT_LIGHTHOUSE_PAGES,
+      baseline: 'HEAD~1',
       skipBuild: false,
       help: false,
     });
@@ -29,6 +30,12 @@ describe('parseBenchArgs', () => {
     expect(o.parts).toEqual(['weight', 'scaling']);
     expect(o.sizes).toEqual([100, 500, 2000]);
     expect(o.runs).toBe(3);
+  });
+
+  it('compares Lighthouse with a baseline commit, or with none', () => {
+    expect(parseBenchArgs(['--baseline', '4dca1e9'], {}).baseline).toBe('4dca1e9');
+    expect(parseBenchArgs([], { BENCH_BASELINE: 'none' }).baseline).toBeUndefined();
+    expect(() => parseBenchArgs(['--baseline', 'x; rm -rf /'], {})).toThrow(/not a git revision/);
   });
 
   it('reads BENCH_* variables, and flags win over them', () => {
