@@ -163,10 +163,16 @@ export async function runLighthouse(url, { port, preset }) {
 
 /** The run closest to the median (Lighthouse's own rule), or the only run. */
 export async function medianRun(lhrs) {
-  if (lhrs.length === 1) return lhrs[0];
+  // A run that painted nothing (Lighthouse's NO_FCP, seen once in 60 runs on a busy machine) has no metrics to rank;
+  // the median is taken over the runs that have them, and the bench notes the ones left out.
+  const measured = lhrs.filter(hasFcp);
+  if (measured.length <= 1) return measured[0] ?? lhrs[0];
   const { computeMedianRun } = await import('lighthouse/core/lib/median-run.js');
-  return computeMedianRun(lhrs);
+  return computeMedianRun(measured);
 }
+
+/** Whether a run measured first contentful paint (a run that failed to load or paint did not). */
+export const hasFcp = (lhr) => typeof lhr.audits?.['first-contentful-paint']?.numericValue === 'number';
 
 const score = (lhr, id) => {
   const s = lhr.categories?.[id]?.score;

@@ -75,14 +75,17 @@ export function referencedAssets(html, pageUrl = '/') {
   const blockingJs = [];
   const images = [];
   const fonts = [];
-  for (const [tag] of html.matchAll(/<link\b[^>]*>/gi)) {
+  // A stylesheet linked in the body blocks only what follows it: at the end of the body, nothing of the first screen.
+  const headEnd = html.search(/<\/head\s*>/i);
+  for (const { 0: tag, index } of html.matchAll(/<link\b[^>]*>/gi)) {
     const a = attrs(tag);
     const rels = (a['rel'] ?? '').toLowerCase().split(/\s+/);
     const path = sitePath(a['href'], pageUrl);
     if (!path) continue;
     if (rels.includes('stylesheet')) {
       css.push(path);
-      if (!('disabled' in a) && blockingMedia(a['media'])) blockingCss.push(path);
+      const inHead = headEnd === -1 || index < headEnd;
+      if (inHead && !('disabled' in a) && blockingMedia(a['media'])) blockingCss.push(path);
     } else if (rels.includes('preload') || rels.includes('modulepreload')) {
       if (a['as'] === 'font' || FONT.test(path)) fonts.push(path);
       else if (a['as'] === 'image') images.push(path);

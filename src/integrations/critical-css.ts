@@ -18,13 +18,15 @@ import {
   setAsideBelowTheFold,
   withPlainPropertyDefaults,
   withoutStraySemicolons,
+  withoutUnusedWhereRules,
 } from '../lib/critical-css.ts';
 import { allowInlineStyle } from '../lib/csp.ts';
 
 /**
  * Rules Beasties cannot judge from the built HTML, always inlined: selectors that start with a pseudo-class, which its
- * matcher strips to nothing (Tailwind's space-y-* and divide-y-* are `:where(.space-y-3>…)`; `:focus-visible` and
- * `::placeholder` in the base styles), and dark-theme rules, whose `data-theme` the theme script sets at load.
+ * matcher strips to nothing (Tailwind's space-y-* and divide-y-* are `:where(.space-y-3>…)`, pruned again below to
+ * the classes the first screen has; `:focus-visible` and `::placeholder` in the base styles), and dark-theme rules,
+ * whose `data-theme` the theme script sets at load.
  */
 const ALWAYS_INLINED = [/^:/, /^(html)?\[data-theme=dark\]/];
 
@@ -49,9 +51,11 @@ export function criticalCss(): AstroIntegration {
         )) {
           const path = join(root, file);
           let html: string;
+          let firstScreen: string;
           try {
-            const { firstScreen, restore } = setAsideBelowTheFold(readFileSync(path, 'utf8'));
-            html = restore(processor.process(firstScreen));
+            const setAside = setAsideBelowTheFold(readFileSync(path, 'utf8'));
+            firstScreen = setAside.firstScreen;
+            html = setAside.restore(processor.process(firstScreen));
           } catch (error) {
             throw new Error(`Critical CSS for ${file}: ${(error as Error).message}`, { cause: error });
           }
@@ -61,7 +65,7 @@ export function criticalCss(): AstroIntegration {
             writeFileSync(path, html);
             continue;
           }
-          const css = withPlainPropertyDefaults(withoutStraySemicolons(found));
+          const css = withoutUnusedWhereRules(withPlainPropertyDefaults(withoutStraySemicolons(found)), firstScreen);
           writeFileSync(
             path,
             allowInlineStyle(

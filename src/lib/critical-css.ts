@@ -95,3 +95,27 @@ export function withPlainPropertyDefaults(css: string): string {
   });
   return root.toString();
 }
+
+/**
+ * Beasties cannot match selectors that start with `:where(` (see ALWAYS_INLINED in the integration), so all of them
+ * are inlined; this keeps only those whose first class is on an element of the first screen (`:where(.space-y-3>…)`
+ * only where something there has class space-y-3), and drops what that leaves empty.
+ */
+export function withoutUnusedWhereRules(css: string, firstScreenHtml: string): string {
+  const classes = new Set(
+    [...firstScreenHtml.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/).filter(Boolean)),
+  );
+  const root = postcss.parse(css);
+  root.walkRules((rule) => {
+    const kept = rule.selectors.filter((selector) => {
+      const first = /^:where\(\.((?:\\.|[\w-])+)/.exec(selector)?.[1];
+      return first === undefined || classes.has(first.replace(/\\(.)/g, '$1'));
+    });
+    if (kept.length === 0) rule.remove();
+    else if (kept.length < rule.selectors.length) rule.selectors = kept;
+  });
+  root.walkAtRules((atRule) => {
+    if (atRule.nodes?.length === 0) atRule.remove();
+  });
+  return root.toString();
+}

@@ -50,9 +50,11 @@ describe('referencedAssets', () => {
       <script src="/classic.js"></script>
       <script defer src="/deferred.js"></script>
       <script>inline()</script>
-    </head><body><img src="/pic.png" width="1" height="1" alt=""><img src="data:image/gif;base64,R0lG" alt=""></body></html>`;
+    </head><body><img src="/pic.png" width="1" height="1" alt=""><img src="data:image/gif;base64,R0lG" alt="">
+      <link rel="stylesheet" href="/deferred.css"></body></html>`;
+    // The stylesheet linked at the end of the body (the first screen's CSS is inline) blocks nothing before it.
     expect(referencedAssets(html)).toEqual({
-      css: ['/a.css', '/print.css', '/screen.css'],
+      css: ['/a.css', '/print.css', '/screen.css', '/deferred.css'],
       blockingCss: ['/a.css', '/screen.css'],
       js: ['/m.js', '/classic.js', '/deferred.js'],
       blockingJs: ['/classic.js'],

@@ -6,6 +6,7 @@ import {
   setAsideBelowTheFold,
   withPlainPropertyDefaults,
   withoutStraySemicolons,
+  withoutUnusedWhereRules,
 } from '../../src/lib/critical-css';
 import { allowInlineStyle, scriptHash } from '../../src/lib/csp';
 
@@ -93,5 +94,18 @@ describe('withPlainPropertyDefaults', () => {
   it('leaves other @supports blocks alone', () => {
     const css = '@supports (display:grid){.g{display:grid}}';
     expect(withPlainPropertyDefaults(css)).toBe(css);
+  });
+});
+
+describe('withoutUnusedWhereRules', () => {
+  const css =
+    '@layer utilities{:where(.space-y-3>:not(:last-child)){margin:1px}:where(.divide-y>:not(:last-child)){border:0}' +
+    ':where(.\\[\\&_ol\\]\\:space-y-1 ol>:not(:last-child)){margin:2px}.mt-1{margin-top:1px}}' +
+    '@media (hover:hover){:where(.group):hover .x{opacity:1}}:focus-visible{outline:auto}';
+  it('keeps a :where(.class…) rule only where the first screen has that class, and every other rule', () => {
+    expect(withoutUnusedWhereRules(css, '<div class="mt-1 space-y-3"><ul class="[&_ol]:space-y-1"></ul></div>')).toBe(
+      '@layer utilities{:where(.space-y-3>:not(:last-child)){margin:1px}' +
+        ':where(.\\[\\&_ol\\]\\:space-y-1 ol>:not(:last-child)){margin:2px}.mt-1{margin-top:1px}}:focus-visible{outline:auto}',
+    );
   });
 });
