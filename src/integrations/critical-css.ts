@@ -21,6 +21,7 @@ import {
   withoutUnusedWhereRules,
 } from '../lib/critical-css.ts';
 import { allowInlineStyle } from '../lib/csp.ts';
+import { builtPages } from './built-pages.ts';
 
 /**
  * Rules Beasties cannot judge from the built HTML, always inlined: selectors that start with a pseudo-class, which its
@@ -46,35 +47,30 @@ export function criticalCss(): AstroIntegration {
         const processor = createProcessor(sheets, { preload: 'body', logger: { warn: (m) => problems.push(m) } });
         let pages = 0;
         let largest = { file: '', bytes: 0 };
-        for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) =>
-          f.endsWith('.html'),
-        )) {
+        for (const file of builtPages(root)) {
           const path = join(root, file);
-          let html: string;
-          let firstScreen: string;
           try {
-            const setAside = setAsideBelowTheFold(readFileSync(path, 'utf8'));
-            firstScreen = setAside.firstScreen;
-            html = setAside.restore(processor.process(firstScreen));
+            const { firstScreen, restore } = setAsideBelowTheFold(readFileSync(path, 'utf8'));
+            const html = restore(processor.process(firstScreen));
+            if (problems.length) throw new Error(problems.join('; '));
+            const found = inlineStyleOf(html);
+            if (found === undefined) {
+              writeFileSync(path, html);
+              continue;
+            }
+            const css = withoutUnusedWhereRules(withPlainPropertyDefaults(withoutStraySemicolons(found)), firstScreen);
+            writeFileSync(
+              path,
+              allowInlineStyle(
+                html.replace(found, () => css),
+                css,
+              ),
+            );
+            pages++;
+            if (css.length > largest.bytes) largest = { file, bytes: css.length };
           } catch (error) {
             throw new Error(`Critical CSS for ${file}: ${(error as Error).message}`, { cause: error });
           }
-          const found = inlineStyleOf(html);
-          if (problems.length) throw new Error(`Critical CSS for ${file}: ${problems.join('; ')}`);
-          if (found === undefined) {
-            writeFileSync(path, html);
-            continue;
-          }
-          const css = withoutUnusedWhereRules(withPlainPropertyDefaults(withoutStraySemicolons(found)), firstScreen);
-          writeFileSync(
-            path,
-            allowInlineStyle(
-              html.replace(found, () => css),
-              css,
-            ),
-          );
-          pages++;
-          if (css.length > largest.bytes) largest = { file, bytes: css.length };
         }
         logger.info(
           `inlined first-screen CSS in ${pages} pages (largest: ${largest.file}, ${largest.bytes} B before compression)`,

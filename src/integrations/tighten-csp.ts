@@ -2,11 +2,12 @@
  * After the build, trims each prerendered page's CSP to the inline code that page really has (see
  * tightenCsp in src/lib/csp.ts). Pages rendered per request keep Astro's policy as it is.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { tightenCsp } from '../lib/csp.ts';
+import { builtPages } from './built-pages.ts';
 
 export function tightenCspIntegration(): AstroIntegration {
   return {
@@ -15,9 +16,7 @@ export function tightenCspIntegration(): AstroIntegration {
       'astro:build:done': ({ dir, logger }) => {
         const root = fileURLToPath(dir);
         let changed = 0;
-        for (const file of readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) =>
-          f.endsWith('.html'),
-        )) {
+        for (const file of builtPages(root)) {
           const path = join(root, file);
           const html = readFileSync(path, 'utf8');
           const tightened = tightenCsp(html);

@@ -77,6 +77,10 @@ describe('budgets', () => {
       );
       const csp = /http-equiv="content-security-policy" content="([^"]*)"/.exec(head)![1]!;
       expect(csp, `${path}: the inline style allowed by its hash`).toContain(`'${scriptHash(styles[0]!)}'`);
+      // A long page may paint before its end is parsed: the scrollbar's room is kept from the first paint on.
+      expect(styles[0], `${path}: scrollbar room reserved at first paint`).toMatch(
+        /html\{[^}]*scrollbar-gutter:stable/,
+      );
       expect(csp).not.toContain('unsafe-inline');
       // The shared stylesheet (a component <style> would add another: use utilities), linked at the end of the body.
       expect(stylesheetsOf(html), `${path}: stylesheets`).toEqual([sharedSheet]);
