@@ -4,6 +4,8 @@
  * blocks rendering and is still fetched early and cached across pages. "First screen" is the page less the parts its
  * templates mark as below the fold (<BelowTheFold>). The inline style is allowed in the page's CSP by its hash.
  *
+ * What the first screen does not wait for (that stylesheet, module scripts) is fetched at low priority.
+ *
  * Beasties' compiler reads the stylesheet once per build; its runtime then scans each page in one pass (no DOM).
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,7 @@ import {
   cascadeLayerOrder,
   inlineStyleOf,
   setAsideBelowTheFold,
+  withDeferredAtLowPriority,
   withPlainPropertyDefaults,
   withoutStraySemicolons,
   withoutUnusedWhereRules,
@@ -51,7 +54,7 @@ export function criticalCss(): AstroIntegration {
           const path = join(root, file);
           try {
             const { firstScreen, restore } = setAsideBelowTheFold(readFileSync(path, 'utf8'));
-            const html = restore(processor.process(firstScreen));
+            const html = withDeferredAtLowPriority(restore(processor.process(firstScreen)));
             if (problems.length) throw new Error(problems.join('; '));
             const found = inlineStyleOf(html);
             if (found === undefined) {

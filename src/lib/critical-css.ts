@@ -119,3 +119,22 @@ export function withoutUnusedWhereRules(css: string, firstScreenHtml: string): s
   });
   return root.toString();
 }
+
+/**
+ * The page with what its first screen does not wait for fetched at low priority: stylesheets linked in the body (the
+ * first screen's rules are inline) and module scripts (enhancements, run after parsing). Both are still requested at
+ * once, but on a busy connection they queue behind what the reader sees first. (Lighthouse also counts any request
+ * at the highest priority, a body stylesheet's default, as blocking the first paint.)
+ */
+export function withDeferredAtLowPriority(html: string): string {
+  const bodyAt = html.search(/<body\b/i);
+  if (bodyAt === -1) throw new Error('no <body> element');
+  const atLowPriority = (tag: string) =>
+    /\bfetchpriority=/i.test(tag) ? tag : tag.replace(/\s*\/?>$/, ' fetchpriority="low">');
+  const moduleScripts = /<script\b[^>]*\btype="module"[^>]*\bsrc="[^"]*"[^>]*>/gi;
+  const stylesheets = /<link\b[^>]*\brel="stylesheet"[^>]*>/gi;
+  return (
+    html.slice(0, bodyAt).replace(moduleScripts, atLowPriority) +
+    html.slice(bodyAt).replace(moduleScripts, atLowPriority).replace(stylesheets, atLowPriority)
+  );
+}

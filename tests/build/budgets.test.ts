@@ -77,15 +77,37 @@ describe('budgets', () => {
       );
       const csp = /http-equiv="content-security-policy" content="([^"]*)"/.exec(head)![1]!;
       expect(csp, `${path}: the inline style allowed by its hash`).toContain(`'${scriptHash(styles[0]!)}'`);
-      // A long page may paint before its end is parsed: the scrollbar's room is kept from the first paint on.
+      // A browser without rel=expect may paint a long page before its end is parsed: the scrollbar's room is kept.
       expect(styles[0], `${path}: scrollbar room reserved at first paint`).toMatch(
         /html\{[^}]*scrollbar-gutter:stable/,
       );
       expect(csp).not.toContain('unsafe-inline');
       // The shared stylesheet (a component <style> would add another: use utilities), linked at the end of the body.
       expect(stylesheetsOf(html), `${path}: stylesheets`).toEqual([sharedSheet]);
-      expect(html, `${path}: the stylesheet last in the body`).toMatch(/<link rel="stylesheet" href="[^"]+"><\/body>/);
+      expect(html, `${path}: the stylesheet last in the body, at low priority`).toMatch(
+        /<link rel="stylesheet" href="[^"]+" fetchpriority="low"><\/body>/,
+      );
+      const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=[^>]*>/g)].map((m) => m[0]);
+      expect(
+        scripts.filter((tag) => !tag.includes('fetchpriority="low"')),
+        `${path}: scripts at low priority`,
+      ).toEqual([]);
       expect(html, `${path}: no below-the-fold marker left`).not.toContain('below-the-fold');
+    },
+  );
+
+  it.each(pages.map((p) => [p.path, p.html] as const))(
+    '%s draws its first frame only once parsed: the head expects the footer, which ends the page',
+    (path, html) => {
+      const expectLinks = [...html.matchAll(/<link rel="expect" href="#([\w-]+)" blocking="render">/g)];
+      expect(
+        expectLinks.map((m) => m[1]),
+        `${path}: one rel=expect link`,
+      ).toEqual(['site-footer']);
+      expect(expectLinks[0]!.index, `${path}: rel=expect is in the head`).toBeLessThan(html.indexOf('</head>'));
+      const footers = [...html.matchAll(/<footer id="site-footer"/g)];
+      expect(footers, `${path}: the expected footer, once`).toHaveLength(1);
+      expect(footers[0]!.index, `${path}: the footer after the main content`).toBeGreaterThan(html.indexOf('</main>'));
     },
   );
 

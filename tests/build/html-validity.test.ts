@@ -30,11 +30,12 @@ describe('W3C Nu Html Checker', () => {
     expect(nuProblems(report.get(file)!)).toEqual([]);
   });
 
-  it('rejects a page with a script after </html> and a skipped heading level, naming the line', () => {
+  it('rejects a page with a script after </html>, a skipped heading level and a blocking preload, naming the line', () => {
     expect(nuProblems(report.get(FIXTURE)!)).toEqual([
-      '7:1 error: The heading “h4” (with computed level 4) follows the heading “h1” (with computed level 1), skipping 2 heading levels.',
-      '11:1 error: Stray start tag “script”.',
-      '11:1 fatal error: Cannot recover after last error. Any further errors will be ignored.',
+      '4:1 error: A “link” element with a “blocking” attribute must have a “rel” attribute whose value is “stylesheet”.',
+      '8:1 error: The heading “h4” (with computed level 4) follows the heading “h1” (with computed level 1), skipping 2 heading levels.',
+      '12:1 error: Stray start tag “script”.',
+      '12:1 fatal error: Cannot recover after last error. Any further errors will be ignored.',
     ]);
   });
 });

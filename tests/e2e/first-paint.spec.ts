@@ -98,3 +98,29 @@ for (const [index, path] of samplePages.entries()) {
     expect(problems).toEqual([]);
   });
 }
+
+test('no frame is drawn before the page is parsed, even when it arrives slowly (rel=expect)', async ({ page }) => {
+  // The largest page of its own kind, trickled in at 8 KB/s so the parser gets it in pieces: without the rel=expect
+  // link Chromium draws frames between pieces, the header alone first.
+  const sizes = await Promise.all(
+    samplePages.map(async (path) => ({ path, bytes: (await (await page.request.get(path)).body()).length })),
+  );
+  const { path } = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 0,
+    downloadThroughput: 8 * 1024,
+    uploadThroughput: -1,
+  });
+  type Probe = { firstFrame?: string };
+  await page.addInitScript(() => {
+    requestAnimationFrame(() => {
+      (window as Probe).firstFrame = document.getElementById('site-footer') ? 'parsed' : 'partial';
+    });
+  });
+  await page.goto(path, { waitUntil: 'commit' });
+  await page.waitForFunction(() => (window as Probe).firstFrame, null, { timeout: 20_000 });
+  expect(await page.evaluate(() => (window as Probe).firstFrame), path).toBe('parsed');
+});

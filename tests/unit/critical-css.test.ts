@@ -4,6 +4,7 @@ import {
   cascadeLayerOrder,
   inlineStyleOf,
   setAsideBelowTheFold,
+  withDeferredAtLowPriority,
   withPlainPropertyDefaults,
   withoutStraySemicolons,
   withoutUnusedWhereRules,
@@ -107,5 +108,34 @@ describe('withoutUnusedWhereRules', () => {
       '@layer utilities{:where(.space-y-3>:not(:last-child)){margin:1px}' +
         ':where(.\\[\\&_ol\\]\\:space-y-1 ol>:not(:last-child)){margin:2px}.mt-1{margin-top:1px}}:focus-visible{outline:auto}',
     );
+  });
+});
+
+describe('withDeferredAtLowPriority', () => {
+  const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+  it('lowers module scripts anywhere and stylesheets in the body', () => {
+    expect(
+      withDeferredAtLowPriority(
+        page(
+          '<script type="module" src="/a.js"></script><link rel="stylesheet" href="/head.css">',
+          '<p>x</p><script type="module" src="/b.js"></script><link rel="stylesheet" href="/s.css">',
+        ),
+      ),
+    ).toBe(
+      page(
+        '<script type="module" src="/a.js" fetchpriority="low"></script><link rel="stylesheet" href="/head.css">',
+        '<p>x</p><script type="module" src="/b.js" fetchpriority="low"></script><link rel="stylesheet" href="/s.css" fetchpriority="low">',
+      ),
+    );
+  });
+  it('leaves inline scripts, JSON-LD and an explicit priority alone', () => {
+    const html = page(
+      '<script>1</script><script type="application/ld+json">{}</script><script type="module">2</script>',
+      '<link rel="stylesheet" href="/s.css" fetchpriority="high"><link rel="icon" href="/i.svg">',
+    );
+    expect(withDeferredAtLowPriority(html)).toBe(html);
+  });
+  it('refuses a page without a body rather than guess where the first screen is', () => {
+    expect(() => withDeferredAtLowPriority('<p>fragment</p>')).toThrow(/no <body>/);
   });
 });
