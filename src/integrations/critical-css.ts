@@ -4,7 +4,8 @@
  * blocks rendering and is still fetched early and cached across pages. "First screen" is the page less the parts its
  * templates mark as below the fold (<BelowTheFold>). The inline style is allowed in the page's CSP by its hash.
  *
- * What the first screen does not wait for (that stylesheet, module scripts) is fetched at low priority.
+ * The first frame waits for the first screen to be parsed, no more (rel=expect); what it does not need (that
+ * stylesheet, module scripts) is fetched at low priority.
  *
  * Beasties' compiler reads the stylesheet once per build; its runtime then scans each page in one pass (no DOM).
  */
@@ -19,6 +20,7 @@ import {
   inlineStyleOf,
   setAsideBelowTheFold,
   withDeferredAtLowPriority,
+  withFirstFrameAtTheFold,
   withPlainPropertyDefaults,
   withoutStraySemicolons,
   withoutUnusedWhereRules,
@@ -53,7 +55,7 @@ export function criticalCss(): AstroIntegration {
         for (const file of builtPages(root)) {
           const path = join(root, file);
           try {
-            const { firstScreen, restore } = setAsideBelowTheFold(readFileSync(path, 'utf8'));
+            const { firstScreen, restore } = setAsideBelowTheFold(withFirstFrameAtTheFold(readFileSync(path, 'utf8')));
             const html = withDeferredAtLowPriority(restore(processor.process(firstScreen)));
             if (problems.length) throw new Error(problems.join('; '));
             const found = inlineStyleOf(html);

@@ -24,6 +24,31 @@ export function inlineStyleOf(html: string): string | undefined {
 export const BELOW_THE_FOLD = { start: '<!--below-the-fold-->', end: '<!--/below-the-fold-->' } as const;
 
 /**
+ * The page with its first frame held only until its first screen is parsed: the head's `<link rel="expect">` (see
+ * BaseLayout) waits for the footer, all of the page; on a page with a part below the fold it is pointed at that part's
+ * first element instead (given an id if it has none), so a page longer than one round trip still paints from the first.
+ */
+export function withFirstFrameAtTheFold(html: string): string {
+  const marker = html.indexOf(BELOW_THE_FOLD.start);
+  if (marker === -1) return html;
+  const partAt = marker + BELOW_THE_FOLD.start.length;
+  const tag = /^\s*<([a-z][\w-]*)([^>]*)>/i.exec(html.slice(partAt));
+  if (!tag) throw new Error(`a below-the-fold part that does not start with an element, at ${marker}`);
+  const expects = [...html.matchAll(/<link rel="expect" href="#[^"]*"/g)];
+  if (expects.length !== 1) throw new Error(`${expects.length} <link rel="expect"> elements, not 1`);
+  let id = /\sid="([^"]+)"/.exec(tag[2]!)?.[1];
+  let page = html;
+  if (!id) {
+    id = 'below-the-fold';
+    if (page.includes(`id="${id}"`)) throw new Error(`id="${id}" is taken`);
+    const nameEnd = partAt + tag.index + tag[0].indexOf(tag[1]!) + tag[1]!.length;
+    page = `${page.slice(0, nameEnd)} id="${id}"${page.slice(nameEnd)}`;
+  }
+  const link = expects[0]!;
+  return `${page.slice(0, link.index)}<link rel="expect" href="#${id}"${page.slice(link.index + link[0].length)}`;
+}
+
+/**
  * The page without its parts marked below the fold (each left as a numbered placeholder), for finding the CSS its
  * first screen needs, and `restore`, which puts those parts back into the processed page, without their markers.
  * Markers must pair up and not nest: anything else is an error in a template, reported rather than guessed at.

@@ -5,6 +5,7 @@ import {
   inlineStyleOf,
   setAsideBelowTheFold,
   withDeferredAtLowPriority,
+  withFirstFrameAtTheFold,
   withPlainPropertyDefaults,
   withoutStraySemicolons,
   withoutUnusedWhereRules,
@@ -137,5 +138,30 @@ describe('withDeferredAtLowPriority', () => {
   });
   it('refuses a page without a body rather than guess where the first screen is', () => {
     expect(() => withDeferredAtLowPriority('<p>fragment</p>')).toThrow(/no <body>/);
+  });
+});
+
+describe('withFirstFrameAtTheFold', () => {
+  const head = '<head><link rel="expect" href="#site-footer" blocking="render"></head>';
+  it('points the first frame at the first part below the fold, giving it an id', () => {
+    const html = `${head}<main><h1>Hi</h1>${start}\n<div class="prose">long</div>${end}${start}<p>x</p>${end}</main>`;
+    expect(withFirstFrameAtTheFold(html)).toBe(
+      `<head><link rel="expect" href="#below-the-fold" blocking="render"></head><main><h1>Hi</h1>${start}\n<div id="below-the-fold" class="prose">long</div>${end}${start}<p>x</p>${end}</main>`,
+    );
+  });
+  it('uses the id the part already has', () => {
+    const html = `${head}<main>${start}<section id="more">x</section>${end}</main>`;
+    expect(withFirstFrameAtTheFold(html)).toContain('<link rel="expect" href="#more" blocking="render">');
+    expect(withFirstFrameAtTheFold(html)).toContain('<section id="more">');
+  });
+  it('leaves a page with nothing below the fold waiting for its footer', () => {
+    const html = `${head}<main><p>short</p></main><footer id="site-footer"></footer>`;
+    expect(withFirstFrameAtTheFold(html)).toBe(html);
+  });
+  it('refuses a part that starts with text, or a page without exactly one rel=expect link', () => {
+    expect(() => withFirstFrameAtTheFold(`${head}<main>${start}text${end}</main>`)).toThrow(
+      /does not start with an element/,
+    );
+    expect(() => withFirstFrameAtTheFold(`<main>${start}<p>x</p>${end}</main>`)).toThrow(/0 <link rel="expect">/);
   });
 });
