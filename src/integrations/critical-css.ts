@@ -17,13 +17,11 @@ import { compileSheet } from 'beasties/compiler';
 import { createProcessor } from 'beasties/runtime';
 import {
   cascadeLayerOrder,
+  cleanInlineCss,
   inlineStyleOf,
   setAsideBelowTheFold,
   withDeferredAtLowPriority,
   withFirstFrameAtTheFold,
-  withPlainPropertyDefaults,
-  withoutStraySemicolons,
-  withoutUnusedWhereRules,
 } from '../lib/critical-css.ts';
 import { allowInlineStyle } from '../lib/csp.ts';
 import { builtPages } from './built-pages.ts';
@@ -50,6 +48,7 @@ export function criticalCss(): AstroIntegration {
           });
         const problems: string[] = [];
         const processor = createProcessor(sheets, { preload: 'body', logger: { warn: (m) => problems.push(m) } });
+        const clean = cleanInlineCss();
         let pages = 0;
         let largest = { file: '', bytes: 0 };
         for (const file of builtPages(root)) {
@@ -63,7 +62,7 @@ export function criticalCss(): AstroIntegration {
               writeFileSync(path, html);
               continue;
             }
-            const css = withoutUnusedWhereRules(withPlainPropertyDefaults(withoutStraySemicolons(found)), firstScreen);
+            const css = clean(found, firstScreen);
             writeFileSync(
               path,
               allowInlineStyle(

@@ -127,9 +127,7 @@ export function withPlainPropertyDefaults(css: string): string {
  * only where something there has class space-y-3), and drops what that leaves empty.
  */
 export function withoutUnusedWhereRules(css: string, firstScreenHtml: string): string {
-  const classes = new Set(
-    [...firstScreenHtml.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/).filter(Boolean)),
-  );
+  const classes = classesIn(firstScreenHtml);
   const root = postcss.parse(css);
   root.walkRules((rule) => {
     const kept = rule.selectors.filter((selector) => {
@@ -162,4 +160,35 @@ export function withDeferredAtLowPriority(html: string): string {
     html.slice(0, bodyAt).replace(moduleScripts, atLowPriority) +
     html.slice(bodyAt).replace(moduleScripts, atLowPriority).replace(stylesheets, atLowPriority)
   );
+}
+
+/** Every class name in a page's `class` attributes. */
+const classesIn = (html: string) =>
+  new Set([...html.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/).filter(Boolean)));
+
+/**
+ * The clean-ups of Beasties' output above, in order, remembered per distinct input: pages built from one template
+ * mostly share their first-screen CSS, so a site of thousands of pages parses each distinct one a few times, not once
+ * per page. The result depends on the page only through which of the CSS's `:where(.class…)` classes it has.
+ */
+export function cleanInlineCss(): (found: string, firstScreenHtml: string) => string {
+  const fixed = new Map<string, { css: string; whereClasses: string[] }>();
+  const pruned = new Map<string, string>();
+  return (found, firstScreenHtml) => {
+    let entry = fixed.get(found);
+    if (!entry) {
+      const css = withPlainPropertyDefaults(withoutStraySemicolons(found));
+      const whereClasses = [...new Set([...css.matchAll(/:where\(\.((?:\\.|[\w-])+)/g)].map((m) => m[1]!))];
+      entry = { css, whereClasses: whereClasses.map((c) => c.replace(/\\(.)/g, '$1')) };
+      fixed.set(found, entry);
+    }
+    const classes = classesIn(firstScreenHtml);
+    const key = `${found}\0${entry.whereClasses.filter((c) => classes.has(c)).join(' ')}`;
+    let css = pruned.get(key);
+    if (css === undefined) {
+      css = withoutUnusedWhereRules(entry.css, firstScreenHtml);
+      pruned.set(key, css);
+    }
+    return css;
+  };
 }
