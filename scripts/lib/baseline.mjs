@@ -41,6 +41,7 @@ export function buildBaseline(ref, { skipBuild = false } = {}) {
           ASTRO_TELEMETRY_DISABLED: '1',
           OG_CACHE_DIR: join(dir, '.tmp/og-cache'),
           PRECOMPRESS_CACHE_DIR: join(dir, '.tmp/precompress-cache'),
+          PAGEFIND_CACHE_DIR: join(dir, '.tmp/pagefind-cache'),
         },
       },
     );

@@ -3,7 +3,7 @@
  * layout as a satori element tree. Pure: src/pages/og/_render.ts loads the font, measures and draws.
  */
 
-import { createHash } from 'node:crypto';
+import { contentKey } from './content-key';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;
@@ -181,8 +181,5 @@ export function ogCacheKey(card: OgCard, rendererDigest: string): string {
   const fields = Object.entries(card)
     .filter(([, value]) => value !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : 1));
-  return createHash('sha256')
-    .update(JSON.stringify([rendererDigest, fields]))
-    .digest('hex')
-    .slice(0, 32);
+  return contentKey([rendererDigest, JSON.stringify(fields)]);
 }
