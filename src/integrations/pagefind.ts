@@ -63,7 +63,11 @@ export function pagefind(): AstroIntegration {
           cpSync(output, `${cached}.part`, { recursive: true });
           renameSync(`${cached}.part`, cached);
         } catch {
-          rmSync(`${cached}.part`, { recursive: true, force: true });
+          try {
+            rmSync(`${cached}.part`, { recursive: true, force: true });
+          } catch {
+            // Nothing was copied there.
+          }
         }
       },
     },

@@ -121,6 +121,10 @@ export function withPlainPropertyDefaults(css: string): string {
   return root.toString();
 }
 
+/** Every class name in a page's `class` attributes. */
+const classesIn = (html: string) =>
+  new Set([...html.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/).filter(Boolean)));
+
 /**
  * Beasties cannot match selectors that start with `:where(` (see ALWAYS_INLINED in the integration), so all of them
  * are inlined; this keeps only those whose first class is on an element of the first screen (`:where(.space-y-3>…)`
@@ -161,10 +165,6 @@ export function withDeferredAtLowPriority(html: string): string {
     html.slice(bodyAt).replace(moduleScripts, atLowPriority).replace(stylesheets, atLowPriority)
   );
 }
-
-/** Every class name in a page's `class` attributes. */
-const classesIn = (html: string) =>
-  new Set([...html.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/).filter(Boolean)));
 
 /**
  * The clean-ups of Beasties' output above, in order, remembered per distinct input: pages built from one template
