@@ -172,15 +172,15 @@ export function withDeferredAtLowPriority(html: string): string {
  * per page. The result depends on the page only through which of the CSS's `:where(.class…)` classes it has.
  */
 export function cleanInlineCss(): (found: string, firstScreenHtml: string) => string {
-  const fixed = new Map<string, { css: string; whereClasses: string[] }>();
+  const repaired = new Map<string, { css: string; whereClasses: string[] }>();
   const pruned = new Map<string, string>();
   return (found, firstScreenHtml) => {
-    let entry = fixed.get(found);
+    let entry = repaired.get(found);
     if (!entry) {
       const css = withPlainPropertyDefaults(withoutStraySemicolons(found));
       const whereClasses = [...new Set([...css.matchAll(/:where\(\.((?:\\.|[\w-])+)/g)].map((m) => m[1]!))];
       entry = { css, whereClasses: whereClasses.map((c) => c.replace(/\\(.)/g, '$1')) };
-      fixed.set(found, entry);
+      repaired.set(found, entry);
     }
     const classes = classesIn(firstScreenHtml);
     const key = `${found}\0${entry.whereClasses.filter((c) => classes.has(c)).join(' ')}`;
