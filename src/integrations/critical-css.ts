@@ -9,7 +9,7 @@
  *
  * Beasties' compiler reads the stylesheet once per build; its runtime then scans each page in one pass (no DOM).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -24,7 +24,7 @@ import {
   withFirstFrameAtTheFold,
 } from '../lib/critical-css.ts';
 import { allowInlineStyle } from '../lib/csp.ts';
-import { builtPages } from './built-pages.ts';
+import { rewriteBuiltPages } from './built-pages.ts';
 
 /**
  * Rules Beasties cannot judge from the built HTML, always inlined: selectors that start with a pseudo-class, which its
@@ -51,31 +51,20 @@ export function criticalCss(): AstroIntegration {
         const clean = cleanInlineCss();
         let pages = 0;
         let largest = { file: '', bytes: 0 };
-        for (const file of builtPages(root)) {
-          const path = join(root, file);
-          try {
-            const { firstScreen, restore } = setAsideBelowTheFold(withFirstFrameAtTheFold(readFileSync(path, 'utf8')));
-            const html = withDeferredAtLowPriority(restore(processor.process(firstScreen)));
-            if (problems.length) throw new Error(problems.join('; '));
-            const found = inlineStyleOf(html);
-            if (found === undefined) {
-              writeFileSync(path, html);
-              continue;
-            }
-            const css = clean(found, firstScreen);
-            writeFileSync(
-              path,
-              allowInlineStyle(
-                html.replace(found, () => css),
-                css,
-              ),
-            );
-            pages++;
-            if (css.length > largest.bytes) largest = { file, bytes: css.length };
-          } catch (error) {
-            throw new Error(`Critical CSS for ${file}: ${(error as Error).message}`, { cause: error });
-          }
-        }
+        rewriteBuiltPages(root, 'Critical CSS', (page, file) => {
+          const { firstScreen, restore } = setAsideBelowTheFold(withFirstFrameAtTheFold(page));
+          const html = withDeferredAtLowPriority(restore(processor.process(firstScreen)));
+          if (problems.length) throw new Error(problems.join('; '));
+          const found = inlineStyleOf(html);
+          if (found === undefined) return html;
+          const css = clean(found, firstScreen);
+          pages++;
+          if (css.length > largest.bytes) largest = { file, bytes: css.length };
+          return allowInlineStyle(
+            html.replace(found, () => css),
+            css,
+          );
+        });
         logger.info(
           `inlined first-screen CSS in ${pages} pages (largest: ${largest.file}, ${largest.bytes} B before compression)`,
         );

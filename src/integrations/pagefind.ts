@@ -6,13 +6,14 @@
  * did not change copies it instead of indexing again (`node_modules/.cache/pagefind`, `PAGEFIND_CACHE_DIR` moves it).
  */
 import { cpSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { close, createIndex } from 'pagefind';
 import { contentKey } from '../lib/content-key.ts';
 import { spaceBlocks } from '../lib/search-text.ts';
+import { builtPages } from './built-pages.ts';
 
 const CACHE_DIR = process.env['PAGEFIND_CACHE_DIR'] ?? 'node_modules/.cache/pagefind';
 /** Pagefind's package file, which pins its version and that of its indexing binary. */
@@ -26,7 +27,7 @@ export function pagefind(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const output = `${site}pagefind`;
-        const files = (await readdir(site, { recursive: true })).filter((f) => f.endsWith('.html')).sort();
+        const files = builtPages(site);
         const inputs = await Promise.all(
           files.map(async (file) => ({
             // A path relative to the site, with forward slashes: Pagefind makes the result's URL from it ("faq/index.html" → "/faq/").
