@@ -5,7 +5,6 @@
  * Runs last: after the CSP is trimmed and Pagefind has written its files. Copies are kept across builds by a hash of
  * the file (`node_modules/.cache/precompress`), so a page that did not change is not compressed again.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -13,10 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
+import { contentKey } from '../lib/content-key.ts';
 
 /** Text files worth compressing, by extension (images and fonts are compressed already). */
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt', '.webmanifest']);
 export const isCompressible = (file: string): boolean => COMPRESSIBLE.has(extname(file).toLowerCase());
+
+/** Brotli quality of the copies (see the top of this file for why not 11). */
+export const BROTLI_QUALITY = 10;
 
 /** Smaller files gain less than the bytes of the Content-Encoding header and the client's work to undo it. */
 export const COMPRESS_MIN_BYTES = 1024;
@@ -32,7 +35,7 @@ const CACHE_DIR = process.env['PRECOMPRESS_CACHE_DIR'] ?? 'node_modules/.cache/p
 
 /** Both copies of `raw`: from the cache when this content was compressed before, else compressed and kept. */
 async function compressedCopies(raw: Buffer): Promise<{ br: Buffer; gz: Buffer; key: string; cached: boolean }> {
-  const key = createHash('sha256').update(raw).digest('hex').slice(0, 32);
+  const key = contentKey([raw]);
   const cached = join(CACHE_DIR, key);
   try {
     return {
@@ -44,7 +47,7 @@ async function compressedCopies(raw: Buffer): Promise<{ br: Buffer; gz: Buffer; 
   } catch {
     const [br, gz] = await Promise.all([
       brotli(raw, {
-        params: { [constants.BROTLI_PARAM_QUALITY]: 10, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+        params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
       }),
       gzipAsync(raw, { level: 9 }),
     ]);

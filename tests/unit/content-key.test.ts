@@ -5,6 +5,7 @@ describe('contentKey', () => {
   it('is the same for the same parts, and 32 hex digits', () => {
     expect(contentKey(['a', 'é', ''])).toBe(contentKey(['a', 'é', '']));
     expect(contentKey(['a'])).toMatch(/^[0-9a-f]{32}$/);
+    expect(contentKey([Buffer.from('é')])).toBe(contentKey(['é']));
   });
   it('changes with any part, their order, or where one ends and the next begins', () => {
     const keys = [
