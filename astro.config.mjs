@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { satteri, satteriHeadingIdsPlugin } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
@@ -11,6 +12,7 @@ import { precompress } from './src/integrations/precompress.ts';
 import { releaseDataCheck } from './src/integrations/release-data.ts';
 import { tightenCspIntegration } from './src/integrations/tighten-csp.ts';
 import { isAstroDirectiveWarning } from './src/lib/build-warnings.ts';
+import { headingAnchors } from './src/lib/heading-anchors.ts';
 import { scriptHash } from './src/lib/csp.ts';
 import { entryOrdersIn } from './src/content-files/entries.ts';
 import { lastModifiedByPath } from './src/content-files/lastmod.ts';
@@ -59,7 +61,11 @@ export default defineConfig({
     precompress(),
   ],
   // Code is highlighted by <CodeSample> into classes; Astro's own highlighter would add inline styles the CSP blocks.
-  markdown: { syntaxHighlight: false },
+  // Headings get their ids, then a link to themselves (src/lib/heading-anchors.ts), in Markdown and MDX alike.
+  markdown: {
+    syntaxHighlight: false,
+    processor: satteri({ hastPlugins: [satteriHeadingIdsPlugin(), headingAnchors] }),
+  },
   // Scripts as files, not inline: cached across pages, deferred (not in the critical bytes), CSP-simple. Every
   // bundler warning is shown but one about Astro's own code (see src/lib/build-warnings.ts).
   vite: {
