@@ -106,7 +106,8 @@ export function fillerBody(seed, targetWords = 1000) {
 const pad = (i) => String(i).padStart(4, '0');
 const iso = (y, m, d) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
-function mdx(frontmatter, body) {
+/** An entry file's text (Markdown or MDX): its frontmatter, then its body. */
+function entryText(frontmatter, body) {
   return `---\n${stringify(frontmatter, { lineWidth: 0 }).trimEnd()}\n---\n\n${body}`;
 }
 
@@ -117,7 +118,7 @@ function sources(rand, i, n = 3) {
   }));
 }
 
-/** Trend entry `i` (a file `content/trends/<id>.mdx`), supporting one or two of `frameworkIds` (real ids). */
+/** Trend entry `i` (a file `content/trends/<id>.md`, like the real trends), supporting one or two of `frameworkIds` (real ids). */
 export function syntheticTrend(i, frameworkIds) {
   if (frameworkIds.length === 0) throw new Error('syntheticTrend needs at least one framework id to reference');
   const rand = prng(1_000_003 * (i + 1));
@@ -138,7 +139,7 @@ export function syntheticTrend(i, frameworkIds) {
     order: 1000 + i,
     sources: sources(rand, i),
   };
-  return { id, path: `${id}.mdx`, text: mdx(frontmatter, fillerBody(i + 1)) };
+  return { id, path: `${id}.md`, text: entryText(frontmatter, fillerBody(i + 1)) };
 }
 
 const ratingKeys = ['performance', 'scalability', 'security', 'learningCurve', 'ecosystem', 'jobMarket'];
@@ -185,7 +186,7 @@ export function syntheticFramework(i) {
     order: 1000 + i,
     sources: sources(rand, i),
   };
-  return { id, path: `${id}/index.mdx`, text: mdx(frontmatter, fillerBody(i + 1)) };
+  return { id, path: `${id}/index.mdx`, text: entryText(frontmatter, fillerBody(i + 1)) };
 }
 
 /** The versus file of the pair `first`-vs-`second` (canonical order), frontmatter only, valid for the real schema. */
@@ -207,7 +208,7 @@ export function syntheticVersus(first, second) {
     publishedAt: iso(2026, 1, 1),
     updatedAt: iso(2026, 1, 1),
   };
-  return { id, path: `${id}.mdx`, text: mdx(frontmatter, '') };
+  return { id, path: `${id}.mdx`, text: entryText(frontmatter, '') };
 }
 
 /**

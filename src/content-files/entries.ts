@@ -9,8 +9,18 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parseFrontmatter } from '../lib/frontmatter.ts';
 
+/** Entry files are Markdown, or MDX where the text needs components. */
+const ENTRY_EXTENSIONS = ['.md', '.mdx'];
+
+/** The entry file of `name` in `dir`: `name.md(x)`, or `name/index.md(x)` when `name` is a folder. */
+function entryFile(dir: string, name: string): string | undefined {
+  return ENTRY_EXTENSIONS.flatMap((ext) => [join(dir, name, `index${ext}`), join(dir, `${name}${ext}`)]).find(
+    existsSync,
+  );
+}
+
 /**
- * The ids the glob loader gives the MDX entries in `dir`: `name.mdx` → "name", `name/index.mdx` → "name".
+ * The ids the glob loader gives the entries in `dir`: `name.md` or `name.mdx` → "name", `name/index.mdx` → "name".
  * Names starting with `_` are drafts and have no id.
  */
 export function entryIdsIn(dir: string): string[] {
@@ -18,8 +28,9 @@ export function entryIdsIn(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => !d.name.startsWith('_'))
     .flatMap((d) => {
-      if (d.isDirectory()) return existsSync(join(dir, d.name, 'index.mdx')) ? [d.name] : [];
-      return d.name.endsWith('.mdx') ? [d.name.slice(0, -'.mdx'.length)] : [];
+      if (d.isDirectory()) return entryFile(dir, d.name) ? [d.name] : [];
+      const ext = ENTRY_EXTENSIONS.find((e) => d.name.endsWith(e));
+      return ext ? [d.name.slice(0, -ext.length)] : [];
     })
     .sort();
 }
@@ -41,33 +52,30 @@ export function markdownFilesIn(dir: string): string[] {
     .sort();
 }
 
-export interface MdxFile {
+export interface EntryFile {
   id: string;
   file: string;
   data: Record<string, unknown>;
   body: string;
 }
 
-export function readMdx(file: string, id: string): MdxFile {
+export function readEntryFile(file: string, id: string): EntryFile {
   const { data, body } = parseFrontmatter(readFileSync(file, 'utf8'));
   if (!data) throw new Error(`${file}: no frontmatter`);
   return { id, file, data, body };
 }
 
-/** Every MDX entry in `dir`, by id: a folder entry (`name/index.mdx`) or a flat file (`name.mdx`). */
-export function readMdxCollection(dir: string): MdxFile[] {
-  return entryIdsIn(dir).map((id) => {
-    const folder = join(dir, id, 'index.mdx');
-    return readMdx(existsSync(folder) ? folder : join(dir, `${id}.mdx`), id);
-  });
+/** Every entry in `dir`, by id: a folder entry (`name/index.mdx`) or a flat file (`name.md`, `name.mdx`). */
+export function readEntryCollection(dir: string): EntryFile[] {
+  return entryIdsIn(dir).map((id) => readEntryFile(entryFile(dir, id)!, id));
 }
 
 /**
- * Each MDX entry in `dir` with the `order` of its frontmatter, for the places that run before the content layer
+ * Each entry in `dir` with the `order` of its frontmatter, for the places that run before the content layer
  * does (astro.config.mjs, loaders). This only has to find the field, and fails loudly when it cannot.
  */
 export function entryOrdersIn(dir: string): { id: string; data: { order: number } }[] {
-  return readMdxCollection(dir).map(({ id, file, data }) => {
+  return readEntryCollection(dir).map(({ id, file, data }) => {
     const order = data['order'];
     if (typeof order !== 'number') throw new Error(`${file}: no "order: <number>" line in the frontmatter`);
     return { id, data: { order } };

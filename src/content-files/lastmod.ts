@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseFrontmatter } from '../lib/frontmatter';
 import { weekOfIssueFile } from '../lib/iso-week';
 import { newsletterIssuePath } from '../lib/paths';
-import { markdownFilesIn, readMdxCollection } from './entries';
+import { markdownFilesIn, readEntryCollection } from './entries';
 
 export function lastModifiedByPath(contentDir = 'content'): { byPath: Map<string, Date>; latest: Date } {
   const byPath = new Map<string, Date>();
@@ -16,7 +16,7 @@ export function lastModifiedByPath(contentDir = 'content'): { byPath: Map<string
     ['frameworks', '/frameworks/'],
     ['trends', '/trends/'],
   ] as const) {
-    for (const entry of readMdxCollection(`${contentDir}/${collection}`)) {
+    for (const entry of readEntryCollection(`${contentDir}/${collection}`)) {
       const updated = new Date(String(entry.data['updatedAt']));
       if (!Number.isNaN(updated.getTime())) byPath.set(`${base}${entry.id}/`, updated);
     }

@@ -15,17 +15,17 @@ import { releaseTagProblems, type SourceFile } from '../lib/release-tags.ts';
 import { releaseDataWarnings } from '../lib/releases.ts';
 import { asOf } from '../site.ts';
 
-/** Where release tags may be written: every MDX entry and the FAQ. */
+/** Where release tags may be written (or written by mistake): every Markdown and MDX entry, and the FAQ. */
 export function contentWithTags(root = 'content'): SourceFile[] {
-  const mdx = (dir: string): string[] =>
+  const entries = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
       d.isDirectory()
-        ? mdx(join(dir, d.name))
-        : d.name.endsWith('.mdx') && !d.name.startsWith('_')
+        ? entries(join(dir, d.name))
+        : /\.mdx?$/.test(d.name) && !d.name.startsWith('_')
           ? [join(dir, d.name)]
           : [],
     );
-  const files = [...['frameworks', 'trends', 'versus'].flatMap((c) => mdx(join(root, c))), join(root, 'faq.yaml')];
+  const files = [...['frameworks', 'trends', 'versus'].flatMap((c) => entries(join(root, c))), join(root, 'faq.yaml')];
   return files.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 }
 

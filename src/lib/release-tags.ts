@@ -159,8 +159,8 @@ export interface SourceFile {
 /**
  * Every tag of the content that cannot be resolved, as "file:line: tag: why": the build runs this before rendering
  * (src/integrations/release-data.ts), so one bad tag stops it with its place named. Tags work in MDX bodies and in
- * YAML (the FAQ's answers); in MDX frontmatter nothing would resolve them, so a tag there is a problem too, and so
- * is an MDX file that uses the tag without importing the component.
+ * YAML (the FAQ's answers); in frontmatter nothing would resolve them, nor in a plain Markdown (.md) body, so a tag
+ * there is a problem too, and so is an MDX file that uses the tag without importing the component.
  */
 export function releaseTagProblems(
   files: readonly SourceFile[],
@@ -171,8 +171,9 @@ export function releaseTagProblems(
   const problems: string[] = [];
   for (const { file, text } of files) {
     const mdx = file.endsWith('.mdx');
+    const markdown = file.endsWith('.md');
     // The lines the frontmatter block takes, its `---` lines included: tags there are never resolved.
-    const block = mdx ? text.slice(0, text.length - splitFrontmatter(text).body.length) : '';
+    const block = mdx || markdown ? text.slice(0, text.length - splitFrontmatter(text).body.length) : '';
     const frontmatterLines = block.split('\n').length - 1;
     const tags = releaseTagsIn(text);
     for (const { source, line } of tags) {
@@ -181,6 +182,10 @@ export function releaseTagProblems(
         problems.push(
           `${where}: ${source}: release tags are not resolved in frontmatter; write the fact in the body, or without a version`,
         );
+        continue;
+      }
+      if (markdown) {
+        problems.push(`${where}: ${source}: release tags need MDX; rename the file to .mdx and import Release`);
         continue;
       }
       try {

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readMdxCollection } from '../content-files/entries.ts';
+import { readEntryCollection } from '../content-files/entries.ts';
 import { splitFrontmatter } from '../lib/frontmatter.ts';
 import { escapeHtml } from '../lib/html.ts';
 import { issueFileName, NEWSLETTER_CONTENT_DIR, type IsoWeek } from '../lib/iso-week.ts';
@@ -180,7 +180,7 @@ export function toDigestEntry(kind: DigestEntry['kind'], id: string, data: Recor
 /** The frameworks and trends entries and the week's intro, read from `root`'s content folder (the CLI runs outside Astro). */
 export function readDigestSources(root: string, week: IsoWeek): { entries: DigestEntry[]; intro: string | undefined } {
   const entries: DigestEntry[] = (['frameworks', 'trends'] as const).flatMap((kind) =>
-    readMdxCollection(join(root, 'content', kind)).map((f) => toDigestEntry(kind, f.id, f.data)),
+    readEntryCollection(join(root, 'content', kind)).map((f) => toDigestEntry(kind, f.id, f.data)),
   );
   const introFile = join(root, NEWSLETTER_CONTENT_DIR, issueFileName(week));
   const intro = existsSync(introFile) ? splitFrontmatter(readFileSync(introFile, 'utf8')).body : undefined;

@@ -1,14 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
 import { allPairs, pairSlug } from '../../src/lib/versus/pairs';
 import { RATING_KEYS, type RatingDimension } from '../../src/lib/ratings';
-import { readMdxCollection } from '../../src/content-files/entries';
+import { readEntryCollection } from '../../src/content-files/entries';
 
 // Raw frontmatter (Playwright cannot load the astro:content schemas); the unit tests validate it.
 interface RawFramework {
   id: string;
   data: { name: string; order: number; ratings: Record<RatingDimension, { score: number }> };
 }
-const frameworkEntries = readMdxCollection('content/frameworks') as unknown as RawFramework[];
+const frameworkEntries = readEntryCollection('content/frameworks') as unknown as RawFramework[];
 
 const pairs = allPairs(frameworkEntries);
 const name = (id: string) => frameworkEntries.find((f) => f.id === id)!.data.name;

@@ -9,11 +9,11 @@ import {
   sampleExtension,
   syntaxProblems,
 } from '../support/code-samples';
-import { readMdxCollection } from '../../src/content-files/entries';
+import { readEntryCollection } from '../../src/content-files/entries';
 import { frameworkEntries } from '../support/collections';
 
 /** Each framework article with the sample file(s) beside it. */
-const articles = readMdxCollection('content/frameworks').map((article) => {
+const articles = readEntryCollection('content/frameworks').map((article) => {
   const folder = dirname(article.file);
   const samples = readdirSync(folder).filter((name) => /^sample\.[^.]+$/.test(name));
   return { ...article, folder, samples };

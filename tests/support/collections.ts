@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { frameworkSchema, releaseSchema, trendSchema, versusSchema } from '../../src/content.config';
-import { readMdxCollection } from '../../src/content-files/entries';
+import { readEntryCollection } from '../../src/content-files/entries';
 import { versionFields } from '../../src/lib/releases';
 import { asOf } from '../../src/site';
 
@@ -18,15 +18,15 @@ export const releaseEntries = readdirSync('content/releases')
 
 const cyclesOf = (id: string) => releaseEntries.find((r) => r.id === id)!.data.cycles;
 
-export const frameworkEntries = readMdxCollection('content/frameworks').map((f) => {
+export const frameworkEntries = readEntryCollection('content/frameworks').map((f) => {
   const data = frameworkSchema.parse(f.data);
   return { id: f.id, data: { ...data, ...versionFields(cyclesOf(data.releases.framework), asOf) } };
 });
-export const trendEntries = readMdxCollection('content/trends').map((t) => ({
+export const trendEntries = readEntryCollection('content/trends').map((t) => ({
   id: t.id,
   data: trendSchema.parse(t.data),
 }));
-export const versusEntries = readMdxCollection('content/versus').map((v) => ({
+export const versusEntries = readEntryCollection('content/versus').map((v) => ({
   id: v.id,
   data: versusSchema.parse(v.data),
   body: v.body,

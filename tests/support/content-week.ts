@@ -2,11 +2,11 @@
  * The week of the newest article, and how many articles that week's digest should carry, derived from the content
  * on disk, so the digest tests keep working as articles are added or updated (never a hard-coded week or count).
  */
-import { readMdxCollection } from '../../src/content-files/entries';
+import { readEntryCollection } from '../../src/content-files/entries';
 import { isoWeekOf, type IsoWeek } from '../../src/lib/iso-week';
 
 const dates = (['frameworks', 'trends'] as const).flatMap((kind) =>
-  readMdxCollection(`content/${kind}`).map((f) => ({
+  readEntryCollection(`content/${kind}`).map((f) => ({
     published: new Date(String(f.data['publishedAt'])),
     updated: new Date(String(f.data['updatedAt'])),
   })),

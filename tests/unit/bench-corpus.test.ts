@@ -11,7 +11,7 @@ import { frameworkSchema, trendSchema, versusSchema } from '../../src/content.co
 import { pickKeysProblem } from '../../src/lib/versus/editorial';
 import { allPairs, pairSlug } from '../../src/lib/versus/pairs';
 import { frameworkEntries } from '../support/collections';
-import { entryIdsIn, readMdx } from '../../src/content-files/entries';
+import { entryIdsIn, readEntryFile } from '../../src/content-files/entries';
 import { countWords } from '../../src/lib/reading-time';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +24,7 @@ function parsed(text: string) {
   const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
   try {
     writeFileSync(join(dir, 'entry.mdx'), text);
-    return readMdx(join(dir, 'entry.mdx'), 'entry');
+    return readEntryFile(join(dir, 'entry.mdx'), 'entry');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -62,7 +62,7 @@ describe('synthetic trends', () => {
     const mdx = parsed(entry.text);
     const data = trendSchema.parse(mdx.data);
     for (const s of data.support) expect(frameworkIds).toContain(s.framework.id);
-    expect(entry.path).toBe(`${entry.id}.mdx`);
+    expect(entry.path).toBe(`${entry.id}.md`);
     expect(countWords(mdx.body)).toBeGreaterThanOrEqual(1000);
   });
 

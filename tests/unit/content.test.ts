@@ -3,10 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { faqSchema, frameworkSchema, readingSchema, releaseSchema, trendSchema } from '../../src/content.config';
 import { countWords } from '../../src/lib/reading-time';
-import { readMdxCollection, readYamlList } from '../../src/content-files/entries';
+import { readEntryCollection, readYamlList } from '../../src/content-files/entries';
 
-const frameworks = readMdxCollection('content/frameworks');
-const trends = readMdxCollection('content/trends');
+const frameworks = readEntryCollection('content/frameworks');
+const trends = readEntryCollection('content/trends');
 const faq = readYamlList('content/faq.yaml');
 const reading = readYamlList('content/reading.yaml');
 const frameworkIds = frameworks.map((f) => f.id);

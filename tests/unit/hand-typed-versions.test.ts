@@ -1,13 +1,13 @@
 /**
  * No article or FAQ answer types a version number or a support date by hand (#18 item 2): release facts come from
  * the release data through `<Release … />` (src/lib/release-tags.ts), which the build resolves for its day. This
- * scans what readers see (MDX bodies, the editorial frontmatter strings, FAQ questions and answers) and names file
+ * scans what readers see (Markdown and MDX bodies, the editorial frontmatter strings, FAQ questions and answers) and names file
  * and line of every product name with a version, bare version number or calendar date outside a tag and outside
  * the allowlist below. Sources (titles and URLs), dates of publication and the `ratings:` blocks are not scanned.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { contentWithTags } from '../../src/integrations/release-data';
 import { RELEASE_TAG } from '../../src/lib/release-tags';
 import { frameworkEntries, releaseEntries } from '../support/collections';
 
@@ -93,21 +93,21 @@ function prose(line: string): string {
     .replace(/<[^>]+>/g, ' ');
 }
 
-/** Hand-typed versions and dates in one content file (MDX with frontmatter, or the FAQ's YAML). */
+/** Hand-typed versions and dates in one content file (Markdown or MDX with frontmatter, or the FAQ's YAML). */
 export function handTyped(file: string, text: string): Finding[] {
   const findings: Finding[] = [];
   const lines = text.split('\n');
-  const mdx = file.endsWith('.mdx');
-  let inFrontmatter = mdx && lines[0] === '---';
+  const article = /\.mdx?$/.test(file);
+  let inFrontmatter = article && lines[0] === '---';
   let key = '';
   let fence = false;
   lines.forEach((raw, i) => {
-    if (mdx && i > 0 && inFrontmatter && raw === '---') {
+    if (article && i > 0 && inFrontmatter && raw === '---') {
       inFrontmatter = false;
       return;
     }
     let scanned: string;
-    if (inFrontmatter || !mdx) {
+    if (inFrontmatter || !article) {
       // YAML: a top-level key (frontmatter), or a key of a list item (the FAQ), starts a field; its lines follow.
       const field = /^(?:- | {2})?([A-Za-z]+):/.exec(raw);
       if (field && !raw.startsWith('   ')) key = field[1]!;
@@ -135,15 +135,7 @@ export function handTyped(file: string, text: string): Finding[] {
   );
 }
 
-const mdxFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory()
-      ? mdxFiles(join(dir, d.name))
-      : d.name.endsWith('.mdx') && !d.name.startsWith('_')
-        ? [join(dir, d.name)]
-        : [],
-  );
-const SOURCES = [...['content/frameworks', 'content/trends', 'content/versus'].flatMap(mdxFiles), 'content/faq.yaml'];
+const SOURCES = contentWithTags().map((f) => f.file);
 const report = (findings: Finding[]) =>
   findings.map(
     (f) =>

@@ -71,7 +71,7 @@ describe('sharing helpers', () => {
 
   it('makes feed HTML absolute and drops anchors and scripts', () => {
     const html =
-      '<h2 id="x">X<a href="#x" class="heading-anchor">#</a></h2><a href="/faq/">f</a><img src="/og/a.png"><a href="https://e.org/">e</a><script>1</script>';
+      '<h2 id="x" class="group scroll-mt-20">X<a href="#x" class="heading-anchor">#</a></h2><a href="/faq/">f</a><img src="/og/a.png"><a href="https://e.org/">e</a><script>1</script>';
     expect(absolutizeHtml(html, 'https://guide.example')).toBe(
       '<h2 id="x">X</h2><a href="https://guide.example/faq/">f</a><img src="https://guide.example/og/a.png"><a href="https://e.org/">e</a>',
     );

@@ -159,6 +159,13 @@ describe('releaseTagProblems (the build’s check)', () => {
     ]);
   });
 
+  it('refuses a tag in plain Markdown, where nothing renders it, and names the fix', () => {
+    expect(check('c.md', '---\ntitle: x\n---\n\nDjango <Release of="django" />.\n')).toEqual([
+      'c.md:5: <Release of="django" />: release tags need MDX; rename the file to .mdx and import Release',
+    ]);
+    expect(check('c.md', '---\ntitle: x\n---\n\nNo tag here.\n')).toEqual([]);
+  });
+
   it('reads the real release data', () => {
     const byId = new Map(readReleaseFiles().map((p) => [p.id, p.cycles]));
     // One file for each framework and each runtime the articles name, and no other.

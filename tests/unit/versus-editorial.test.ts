@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { versusSchema } from '../../src/content.config';
-import { entryIdsIn, readMdx } from '../../src/content-files/entries';
+import { entryIdsIn, readEntryFile } from '../../src/content-files/entries';
 import { missingVersusProblem, pickKeysProblem, sentenceCount, versusFile } from '../../src/lib/versus/editorial';
 import { allPairs, pairSlug } from '../../src/lib/versus/pairs';
 import { frameworkEntries } from '../support/collections';
@@ -114,7 +114,7 @@ describe('the real content', () => {
   });
 
   it.each(slugs)('%s passes its schema, with pick keyed by its two frameworks', (slug) => {
-    const data = versusSchema.parse(readMdx(versusFile(slug), slug).data);
+    const data = versusSchema.parse(readEntryFile(versusFile(slug), slug).data);
     expect(pickKeysProblem(slug, Object.keys(data.pick))).toBeUndefined();
   });
 });

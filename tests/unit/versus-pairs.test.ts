@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { versusSchema } from '../../src/content.config';
-import { entryIdsIn, entryOrdersIn, readMdx } from '../../src/content-files/entries';
+import { entryIdsIn, entryOrdersIn, readEntryFile } from '../../src/content-files/entries';
 import {
   allPairs,
   canonical,
@@ -143,7 +143,7 @@ describe('the real content', () => {
     expect(ids).toContain('django-vs-laravel');
     for (const id of ids) {
       expect(versusEntryId(`${id}.mdx`, frameworkEntries)).toBe(id);
-      versusSchema.parse(readMdx(`content/versus/${id}.mdx`, id).data);
+      versusSchema.parse(readEntryFile(`content/versus/${id}.mdx`, id).data);
     }
   });
 });
