@@ -39,7 +39,19 @@ function pairLanguages(a: string[], b: string[]): string {
   return same ? a.join(', ') : `${a.join(', ')} or ${b.join(', ')}`;
 }
 
-export async function shareCards(): Promise<Map<string, OgCard>> {
+/**
+ * Every page's card, by path. Every page asks for its own (BaseLayout), so a build works the map out once: per page,
+ * it made a site of 2,000 trends quadratic (2,064 pages × 2,066 cards). `astro dev` works it out afresh each time,
+ * so an edited entry shows at once.
+ */
+let built: Promise<Map<string, OgCard>> | undefined;
+export function shareCards(): Promise<Map<string, OgCard>> {
+  if (import.meta.env.DEV) return allShareCards();
+  built ??= allShareCards();
+  return built;
+}
+
+async function allShareCards(): Promise<Map<string, OgCard>> {
   const frameworks = await getFrameworks();
   const trends = await getCollection('trends');
   const versus = await getCollection('versus');
