@@ -342,8 +342,7 @@ const everyPair = (loader: Loader): Loader => ({
 /**
  * Articles: Markdown, or MDX where the text needs components (release facts, code samples); `_draft.md` is ignored.
  * `django/index.mdx` gets the id `django`. Markdown is rendered once and kept in Astro's content cache, where each MDX
- * file is compiled into the site's bundle on every build: at 2,000 trends, 63 s and 2.0 GB for a build with nothing
- * changed, against 81–96 s and 2.6–2.7 GB (README › Performance).
+ * file is compiled into the site's bundle on every build (README › Performance, build scaling).
  */
 const articlesIn = (base: string) => glob({ base, pattern: '**/[^_]*.{md,mdx}' });
 
