@@ -8,7 +8,7 @@
 import { defineCollection, reference } from 'astro:content';
 import { file, glob, type Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { entryIdsIn, entryOrdersIn, markdownFilesIn, yamlIdsIn } from './content-files/entries';
+import { ENTRY_PATTERN, entryIdsIn, entryOrdersIn, markdownFilesIn, yamlIdsIn } from './content-files/entries';
 import { applyOverrides } from './lib/releases';
 import { missingVersusProblem, pickKeysProblem, sentenceCount } from './lib/versus/editorial';
 import { allPairs, pairSlug, versusEntryId } from './lib/versus/pairs';
@@ -344,7 +344,7 @@ const everyPair = (loader: Loader): Loader => ({
  * `django/index.mdx` gets the id `django`. Markdown is rendered once and kept in Astro's content cache, where each MDX
  * file is compiled into the site's bundle on every build (README › Performance, build scaling).
  */
-const articlesIn = (base: string) => glob({ base, pattern: '**/[^_]*.{md,mdx}' });
+const articlesIn = (base: string) => glob({ base, pattern: ENTRY_PATTERN });
 
 /**
  * Text in the data of entries (frontmatter and YAML: taglines, verdicts, FAQ answers, source titles…) gets curly

@@ -12,6 +12,13 @@ import { parseFrontmatter } from '../lib/frontmatter.ts';
 /** Entry files are Markdown, or MDX where the text needs components. */
 const ENTRY_EXTENSIONS = ['.md', '.mdx'];
 
+/** The glob loader's pattern for them, in every folder below its base; drafts (named `_…`) left out. */
+export const ENTRY_PATTERN = `**/[^_]*.{${ENTRY_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
+
+/** Whether `name` is an entry file: Markdown or MDX, not a draft. */
+export const isEntryFileName = (name: string): boolean =>
+  !name.startsWith('_') && ENTRY_EXTENSIONS.some((e) => name.endsWith(e));
+
 /** The entry file of `name` in `dir`: `name.md(x)`, or `name/index.md(x)` when `name` is a folder. */
 function entryFile(dir: string, name: string): string | undefined {
   return ENTRY_EXTENSIONS.flatMap((ext) => [join(dir, name, `index${ext}`), join(dir, `${name}${ext}`)]).find(
@@ -29,8 +36,7 @@ export function entryIdsIn(dir: string): string[] {
     .filter((d) => !d.name.startsWith('_'))
     .flatMap((d) => {
       if (d.isDirectory()) return entryFile(dir, d.name) ? [d.name] : [];
-      const ext = ENTRY_EXTENSIONS.find((e) => d.name.endsWith(e));
-      return ext ? [d.name.slice(0, -ext.length)] : [];
+      return isEntryFileName(d.name) ? [d.name.replace(/\.[^.]+$/, '')] : [];
     })
     .sort();
 }

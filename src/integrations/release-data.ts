@@ -10,6 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { formatDay } from '../lib/dates.ts';
+import { isEntryFileName } from '../content-files/entries.ts';
 import { readReleaseFiles } from '../content-files/releases.ts';
 import { releaseTagProblems, type SourceFile } from '../lib/release-tags.ts';
 import { releaseDataWarnings } from '../lib/releases.ts';
@@ -19,11 +20,7 @@ import { asOf } from '../site.ts';
 export function contentWithTags(root = 'content'): SourceFile[] {
   const entries = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-      d.isDirectory()
-        ? entries(join(dir, d.name))
-        : /\.mdx?$/.test(d.name) && !d.name.startsWith('_')
-          ? [join(dir, d.name)]
-          : [],
+      d.isDirectory() ? entries(join(dir, d.name)) : isEntryFileName(d.name) ? [join(dir, d.name)] : [],
     );
   const files = [...['frameworks', 'trends', 'versus'].flatMap((c) => entries(join(root, c))), join(root, 'faq.yaml')];
   return files.map((file) => ({ file, text: readFileSync(file, 'utf8') }));
