@@ -6,6 +6,8 @@ import node from '@astrojs/node';
 import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { criticalCss } from './src/integrations/critical-css.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { precompress } from './src/integrations/precompress.ts';
@@ -41,6 +43,9 @@ export default defineConfig({
   // Middleware mode: scripts/server.mjs serves the files in dist/client itself (with their Brotli/gzip copies) and
   // hands Astro only what is not a file (on-demand routes, the redirects, the 404 page).
   adapter: node({ mode: 'middleware' }),
+  // Two pages at a time per core: a share image waits on its worker thread (src/pages/og/_render.ts) while the
+  // next ones are handed to the others, so the images render on every core.
+  build: { concurrency: 2 * availableParallelism() },
   server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
   integrations: [
     releaseDataCheck(),
@@ -70,6 +75,12 @@ export default defineConfig({
   // bundler warning is shown but one about Astro's own code (see src/lib/build-warnings.ts).
   vite: {
     plugins: [tailwindcss()],
+    // Worker threads load their module by path, and the bundled build no longer sits beside the source.
+    define: {
+      'import.meta.env.OG_DRAW_WORKER': JSON.stringify(
+        fileURLToPath(new URL('./src/pages/og/_draw.ts', import.meta.url)),
+      ),
+    },
     build: {
       assetsInlineLimit: 0,
       rolldownOptions: { onwarn: (warning, warn) => isAstroDirectiveWarning(warning) || warn(warning) },

@@ -3,7 +3,7 @@
  * layout as a satori element tree. Pure: src/pages/og/_render.ts loads the font, measures and draws.
  */
 
-import { contentKey } from './content-key';
+import { contentKey } from './content-key.ts';
 
 export const OG_WIDTH = 1200;
 export const OG_HEIGHT = 630;

@@ -16,7 +16,8 @@ import {
   type CardNode,
   type OgCard,
 } from '../../src/lib/og-image';
-import { cachedOgImage, renderOgImage } from '../../src/pages/og/_render';
+import { renderOgImage } from '../../src/pages/og/_draw';
+import { cachedOgImage, drawInWorker } from '../../src/pages/og/_render';
 import { shareCardProblems } from '../support/share-cards';
 
 const card: OgCard = {
@@ -107,6 +108,14 @@ describe('share card rendering', () => {
       siteName: 'Backend Frameworks Guide',
     });
     expect(shareCardProblems(png)).toEqual([]);
+  });
+
+  it('draws the same image in a worker thread as in the calling thread (the build draws in workers)', async () => {
+    const card = { eyebrow: 'Head to head', title: 'Django vs Laravel', siteName: 'Guide' };
+    const [inWorker, here] = await Promise.all([drawInWorker(card), renderOgImage(card)]);
+    expect(Buffer.isBuffer(inWorker)).toBe(true);
+    expect(inWorker.equals(here)).toBe(true);
+    expect(shareCardProblems(inWorker)).toEqual([]);
   });
 });
 

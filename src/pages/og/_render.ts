@@ -1,56 +1,42 @@
 /**
- * Draws a share card: satori lays out the tree from src/lib/og-image.ts with the Inter font (from @fontsource, so
- * no glyph boxes) and reports the text block's height, which picks the type size; resvg turns the SVG into a PNG.
- * No network, no browser. Drawn images are kept in a cache across builds (`cachedOgImage`). Not a route (leading `_`).
+ * Share images for the build: each card is drawn in a pool of worker threads (`_draw.ts`), one per core, so the
+ * images of a large site render on every core while the build goes on; drawn images are kept in a cache across
+ * builds (`cachedOgImage`). Not a route (leading `_`).
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
-import { fitCard, ogCacheKey, OG_HEIGHT, OG_WIDTH, TEXT_KEY, type OgCard } from '../../lib/og-image';
+import Tinypool from 'tinypool';
+import { ogCacheKey, type OgCard } from '../../lib/og-image';
 import layoutSource from '../../lib/og-image.ts?raw';
-import renderSource from './_render.ts?raw';
+import drawSource from './_draw.ts?raw';
+import { FONT_FILES, RESVG_WASM } from './_draw';
 
 const require = createRequire(import.meta.url);
-let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
-function loadFonts() {
-  fonts ??= ([400, 700] as const).map((weight) => ({
-    name: 'Inter',
-    data: readFileSync(require.resolve(`@fontsource/inter/files/inter-latin-${weight}-normal.woff`)),
-    weight,
-    style: 'normal' as const,
-  }));
-  return fonts;
-}
 
-export async function renderOgImage(card: OgCard): Promise<Buffer> {
-  const svg = await fitCard(card, async (tree) => {
-    let textHeight = 0;
-    const output = await satori(tree as never, {
-      width: OG_WIDTH,
-      height: OG_HEIGHT,
-      fonts: loadFonts(),
-      onNodeDetected: (node) => {
-        if (node.key === TEXT_KEY) textHeight = node.height;
-      },
-    });
-    return { output, textHeight };
-  });
-  return new Resvg(svg).render().asPng();
+/**
+ * The pool starts on the first image a build draws, so a build whose images all come from the cache starts no
+ * thread. Idle threads do not keep the process alive (Tinypool unrefs them), so the build ends when its work does.
+ */
+let pool: Tinypool | undefined;
+export function drawInWorker(card: OgCard): Promise<Buffer> {
+  pool ??= new Tinypool({ filename: import.meta.env.OG_DRAW_WORKER, maxThreads: availableParallelism() });
+  // A worker's Buffer arrives as a plain Uint8Array (structured clone); wrap it without copying.
+  return pool.run(card).then((png: Uint8Array) => Buffer.from(png.buffer, png.byteOffset, png.byteLength));
 }
 
 /**
- * Everything an image depends on besides its card: the layout and this drawing code, the font files and the
- * versions of satori and resvg. A change to any of them draws every image again.
+ * Everything an image depends on besides its card: the layout and drawing code, the font files, resvg's WebAssembly
+ * and satori's version. A change to any of them draws every image again.
  */
 let digest: string | undefined;
 export function rendererDigest(): string {
   if (digest) return digest;
-  const hash = createHash('sha256').update(layoutSource).update(renderSource);
-  for (const font of loadFonts()) hash.update(font.data);
-  for (const pkg of ['satori', '@resvg/resvg-js']) hash.update(readFileSync(require.resolve(`${pkg}/package.json`)));
+  const hash = createHash('sha256').update(layoutSource).update(drawSource);
+  for (const file of [...FONT_FILES.map((font) => font.file), RESVG_WASM]) hash.update(readFileSync(file));
+  hash.update(readFileSync(require.resolve('satori/package.json')));
   return (digest = hash.digest('hex'));
 }
 
@@ -64,7 +50,7 @@ export const OG_CACHE_DIR = process.env['OG_CACHE_DIR'] ?? 'node_modules/.cache/
  */
 export async function cachedOgImage(
   card: OgCard,
-  { dir = OG_CACHE_DIR, draw = renderOgImage }: { dir?: string; draw?: (card: OgCard) => Promise<Buffer> } = {},
+  { dir = OG_CACHE_DIR, draw = drawInWorker }: { dir?: string; draw?: (card: OgCard) => Promise<Buffer> } = {},
 ): Promise<Buffer> {
   const file = join(dir, `${ogCacheKey(card, rendererDigest())}.png`);
   try {
