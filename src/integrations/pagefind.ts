@@ -6,7 +6,6 @@
  * did not change copies it instead of indexing again (`node_modules/.cache/pagefind`, `PAGEFIND_CACHE_DIR` moves it).
  */
 import { cpSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -28,17 +27,20 @@ export function pagefind(): AstroIntegration {
         const site = fileURLToPath(dir);
         const output = `${site}pagefind`;
         const files = builtPages(site);
-        const inputs = await Promise.all(
-          files.map(async (file) => ({
-            // A path relative to the site, with forward slashes: Pagefind makes the result's URL from it ("faq/index.html" → "/faq/").
-            sourcePath: relative(site, join(site, file)).split(sep).join('/'),
-            content: spaceBlocks(await readFile(join(site, file), 'utf8')),
-          })),
-        );
-        const cached = join(
-          CACHE_DIR,
-          contentKey([pagefindPackage(), ...inputs.flatMap((i) => [i.sourcePath, i.content])]),
-        );
+        // Read again for each use rather than held: at 2,000 pages the site's text is hundreds of MB in memory.
+        function* inputs() {
+          for (const file of files)
+            yield {
+              // A path relative to the site, with forward slashes: Pagefind makes the result's URL from it ("faq/index.html" → "/faq/").
+              sourcePath: relative(site, join(site, file)).split(sep).join('/'),
+              content: spaceBlocks(readFileSync(join(site, file), 'utf8')),
+            };
+        }
+        function* keyParts() {
+          yield pagefindPackage();
+          for (const input of inputs()) yield* [input.sourcePath, input.content];
+        }
+        const cached = join(CACHE_DIR, contentKey(keyParts()));
         if (existsSync(join(cached, 'pagefind-entry.json'))) {
           cpSync(cached, output, { recursive: true });
           logger.info(`reused the index of these ${files.length} files (nothing Pagefind reads changed)`);
@@ -47,7 +49,7 @@ export function pagefind(): AstroIntegration {
         const { index, errors } = await createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
         let pages = 0;
-        for (const input of inputs) {
+        for (const input of inputs()) {
           const added = await index.addHTMLFile(input);
           if (added.errors.length)
             throw new Error(`Pagefind could not index ${input.sourcePath}: ${added.errors.join('; ')}`);

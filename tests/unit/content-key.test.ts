@@ -18,4 +18,11 @@ describe('contentKey', () => {
     ];
     expect(new Set(keys).size).toBe(keys.length);
   });
+  it('reads its parts from any iterable, one at a time', () => {
+    function* parts() {
+      yield 'ab';
+      yield Buffer.from('c');
+    }
+    expect(contentKey(parts())).toBe(contentKey(['ab', 'c']));
+  });
 });
