@@ -342,9 +342,11 @@ const everyPair = (loader: Loader): Loader => ({
 /**
  * Articles: Markdown, or MDX where the text needs components (release facts, code samples); `_draft.md` is ignored.
  * `django/index.mdx` gets the id `django`. Markdown is rendered once and kept in Astro's content cache, where each MDX
- * file is compiled into the site's bundle on every build (README › Performance, build scaling).
+ * file is compiled into the site's bundle on every build (README › Performance, build scaling). The source itself is not
+ * kept (`retainBody`): the cache is bundled into the build, and a reading time is all a page would take from it
+ * (`wordsInEntry` reads the file instead).
  */
-const articlesIn = (base: string) => glob({ base, pattern: ENTRY_PATTERN });
+const articlesIn = (base: string) => glob({ base, pattern: ENTRY_PATTERN, retainBody: false });
 
 /**
  * Text in the data of entries (frontmatter and YAML: taglines, verdicts, FAQ answers, source titles…) gets curly

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { wordsInEntry } from '../../src/content-files/entries';
 import { neighbours } from '../../src/lib/neighbours';
 import { countWords, readingMinutes } from '../../src/lib/reading-time';
 import { buildToc } from '../../src/lib/toc';
@@ -39,6 +41,14 @@ describe('reading time', () => {
     expect(readingMinutes(0)).toBe(1);
     expect(readingMinutes(230)).toBe(1);
     expect(readingMinutes(1400)).toBe(6);
+  });
+
+  it("counts an entry's words in its source file (the content layer keeps no source), and names an entry without one", () => {
+    const filePath = 'content/frameworks/django/index.mdx';
+    const words = wordsInEntry({ id: 'django', filePath });
+    expect(words).toBe(countWords(readFileSync(filePath, 'utf8')));
+    expect(words).toBeGreaterThan(500);
+    expect(() => wordsInEntry({ id: 'django' })).toThrow(/^django: .*no source file/);
   });
 });
 
