@@ -1,4 +1,4 @@
-import { splitFrontmatter } from './frontmatter';
+import { splitFrontmatter } from './frontmatter.ts';
 
 /** Words in Markdown/MDX source, ignoring frontmatter, import lines, JSX tags, code fences and URLs. */
 export function countWords(source: string): number {
