@@ -18,11 +18,17 @@ const require = createRequire(import.meta.url);
 
 /**
  * The pool starts on the first image a build draws, so a build whose images all come from the cache starts no
- * thread. Idle threads do not keep the process alive (Tinypool unrefs them), so the build ends when its work does.
+ * thread, and each thread ends a second after its last image: a thread holds some 100 MB (its own heap, satori's
+ * and resvg's WebAssembly memory), which the rest of the build needs more.
  */
 let pool: Tinypool | undefined;
 export function drawInWorker(card: OgCard): Promise<Buffer> {
-  pool ??= new Tinypool({ filename: import.meta.env.OG_DRAW_WORKER, maxThreads: availableParallelism() });
+  pool ??= new Tinypool({
+    filename: import.meta.env.OG_DRAW_WORKER,
+    maxThreads: availableParallelism(),
+    minThreads: 0,
+    idleTimeout: 1000,
+  });
   // A worker's Buffer arrives as a plain Uint8Array (structured clone); wrap it without copying.
   return pool.run(card).then((png: Uint8Array) => Buffer.from(png.buffer, png.byteOffset, png.byteLength));
 }
