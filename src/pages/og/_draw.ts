@@ -1,8 +1,8 @@
 /**
  * Draws a share card: satori lays out the tree from src/lib/og-image.ts with the Inter font (from @fontsource, so
- * no glyph boxes) and reports the text block's height, which picks the type size; resvg turns the SVG into a PNG (`svgToPng`).
- * No network, no browser. It runs in worker threads (`_render.ts` keeps the pool), so plain Node loads it: imports
- * name their `.ts` files. Not a route (leading `_`).
+ * no glyph boxes) and reports the text block's height, which picks the type size; resvg turns the SVG into a PNG
+ * (`svgToPng`). No network, no browser. It runs in worker threads (`_render.ts` keeps the pool), so plain Node loads
+ * it: imports name their `.ts` files. Not a route (leading `_`).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,6 +43,7 @@ export async function svgToPng(svg: string | Buffer, options?: ResvgRenderOption
 
 let fonts: { name: string; data: Buffer; weight: 400 | 700; style: 'normal' }[] | undefined;
 
+/** The card as a 1200×630 PNG, at the largest type size its text fits in. */
 export async function renderOgImage(card: OgCard): Promise<Buffer> {
   fonts ??= FONT_FILES.map(({ weight, file }) => ({
     name: 'Inter',
