@@ -11,7 +11,10 @@ import compression from 'compression';
 import Fastify from 'fastify';
 import fastifyStatic from '@fastify/static';
 import onHeaders from 'on-headers';
+import { fileURLToPath } from 'node:url';
+import { builtStylesheets } from '../src/integrations/built-pages.ts';
 import { COMPRESS_MIN_BYTES } from '../src/integrations/precompress.ts';
+import { firstScreenInliner } from '../src/lib/critical-css.ts';
 import { clientErrorAnswer, plainAnswer, rawResponse, refusal } from '../src/server/request-guards.ts';
 import { isSecure, mergeCsp, securityHeaders } from '../src/server/security-headers.ts';
 import { startDeliveryThread } from './lib/delivery-thread.mjs';
@@ -64,8 +67,12 @@ const app = Fastify({
 });
 app.setErrorHandler(answerError);
 
+const clientDir = new URL('../dist/client/', import.meta.url);
+/** On-demand pages get their first screen's CSS inline as the built ones do (see src/middleware.ts). */
+const inlineFirstScreen = firstScreenInliner(builtStylesheets(fileURLToPath(clientDir)));
+
 await app.register(fastifyStatic, {
-  root: new URL('../dist/client/', import.meta.url),
+  root: clientDir,
   preCompressed: true,
   cacheControl: false,
   // No dotfile (a stray .env in public/) but those under /.well-known/, as Astro's own static server does.
@@ -96,7 +103,7 @@ const notFoundPage = { etag: false, lastModified: false, acceptRanges: false };
 app.setNotFoundHandler((request, reply) => {
   request.raw.body = bodyOf(request.raw);
   compress(request.raw, reply.raw, () =>
-    astro(request.raw, reply.raw, () => reply.code(404).sendFile('404.html', notFoundPage)),
+    astro(request.raw, reply.raw, () => reply.code(404).sendFile('404.html', notFoundPage), { inlineFirstScreen }),
   );
 });
 

@@ -4,3 +4,13 @@ interface ImportMetaEnv {
   /** The share images' worker module (src/pages/og/_draw.ts) as a path: set by astro.config.mjs, build side only. */
   readonly OG_DRAW_WORKER: string;
 }
+
+declare namespace App {
+  interface Locals {
+    /**
+     * Inlines an on-demand page's first-screen CSS (src/lib/critical-css.ts), built by the production server from the
+     * site's stylesheets (scripts/server.mjs); absent in `astro dev`, which serves its styles another way.
+     */
+    inlineFirstScreen?: (page: string) => import('./lib/critical-css').FirstScreenPage;
+  }
+}

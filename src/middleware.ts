@@ -1,9 +1,15 @@
 /**
- * Astro's own origin check is off (astro.config.mjs) because RFC 8058 one-click unsubscribes are POSTs from
- * mail providers' servers, with no Origin header. This applies the same protection to every other on-demand
- * route, so new server routes stay protected by default.
+ * Two things for on-demand routes (prerendered pages are done at build time):
+ * - Astro's own origin check is off (astro.config.mjs) because RFC 8058 one-click unsubscribes are POSTs from
+ *   mail providers' servers, with no Origin header. This applies the same protection to every other on-demand
+ *   route, so new server routes stay protected by default.
+ * - Their pages get their first screen's CSS inline, as prerendered pages do (src/integrations/critical-css.ts), so
+ *   they too paint in one round trip; the inline style is allowed by its hash in the response's CSP header. The
+ *   production server hands over the inliner, made once from the built stylesheets (`locals`, scripts/server.mjs).
  */
-import { defineMiddleware } from 'astro:middleware';
+import { defineMiddleware, sequence } from 'astro:middleware';
+import type { FirstScreenPage } from './lib/critical-css';
+import { withStyleAllowed } from './lib/csp';
 import { isForbiddenCrossSite } from './server/same-origin';
 import { href } from './lib/paths';
 
@@ -13,7 +19,7 @@ const OPEN_TO_ANY_ORIGIN = new Set([
   href('/newsletter/unsubscribe/').replace(/\/$/, ''),
 ]);
 
-export const onRequest = defineMiddleware((context, next) => {
+const sameOrigin = defineMiddleware((context, next) => {
   if (context.isPrerendered || OPEN_TO_ANY_ORIGIN.has(context.url.pathname)) return next();
   const { request } = context;
   const allowed = [context.url.origin, ...(context.site ? [context.site.origin] : [])];
@@ -31,3 +37,27 @@ export const onRequest = defineMiddleware((context, next) => {
   }
   return next();
 });
+
+const firstScreenCss = defineMiddleware(async (context, next) => {
+  const response = await next();
+  const inlineFirstScreen = context.locals.inlineFirstScreen;
+  if (context.isPrerendered || !inlineFirstScreen || !response.headers.get('content-type')?.startsWith('text/html'))
+    return response;
+  const page = await response.text();
+  let inlined: FirstScreenPage;
+  try {
+    inlined = inlineFirstScreen(page);
+  } catch (error) {
+    // The page as Astro wrote it still works (its stylesheet blocks rendering): better than no page.
+    console.error(`first-screen CSS for ${context.url.pathname}: ${(error as Error).message}`);
+    inlined = { html: page };
+  }
+  const { html, css } = inlined;
+  const headers = new Headers(response.headers);
+  headers.delete('content-length');
+  const policy = headers.get('content-security-policy');
+  if (css !== undefined && policy) headers.set('content-security-policy', withStyleAllowed(policy, css));
+  return new Response(html, { status: response.status, statusText: response.statusText, headers });
+});
+
+export const onRequest = sequence(sameOrigin, firstScreenCss);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The HTML files of a built site, as paths relative to its root, in a stable order. */
@@ -6,6 +6,18 @@ export const builtPages = (root: string): string[] =>
   readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.html'))
     .sort();
+
+/**
+ * The built site's stylesheets, by the href its pages link them with (`/_astro/….css`): none when it has no `_astro`
+ * folder (a build without styles, or no build yet).
+ */
+export function builtStylesheets(root: string): { href: string; css: string }[] {
+  const dir = join(root, '_astro');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.css'))
+    .map((f) => ({ href: `/_astro/${f}`, css: readFileSync(join(dir, f), 'utf8') }));
+}
 
 /**
  * Runs one of the steps that rewrite every built page: `rewrite` gets each page and returns it, changed or not; only

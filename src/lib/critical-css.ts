@@ -1,7 +1,48 @@
 /**
- * Helpers for inlining each page's first-screen CSS (src/integrations/critical-css.ts, which runs Beasties).
+ * Inlining each page's first-screen CSS with Beasties: after the build for prerendered pages
+ * (src/integrations/critical-css.ts), per response for on-demand ones (src/middleware.ts).
  */
+import { compileSheet } from 'beasties/compiler';
+import { createProcessor } from 'beasties/runtime';
 import postcss from 'postcss';
+
+/**
+ * Rules Beasties cannot judge from the built HTML, always inlined: selectors that start with a pseudo-class, which its
+ * matcher strips to nothing (Tailwind's space-y-* and divide-y-* are `:where(.space-y-3>…)`, pruned again below to
+ * the classes the first screen has; `:focus-visible` and `::placeholder` in the base styles), and dark-theme rules,
+ * whose `data-theme` the theme script sets at load.
+ */
+const ALWAYS_INLINED = [/^:/, /^(html)?\[data-theme=dark\]/];
+
+/** A page with its first screen's CSS inline (`css`, undefined when it links no stylesheet) and its links deferred. */
+export interface FirstScreenPage {
+  html: string;
+  css?: string | undefined;
+}
+
+/**
+ * Inlines, in each page given, the rules of `sheets` (the built stylesheets, by the href pages link them with) that
+ * its first screen uses, and moves their links to the end of the body, fetched at low priority. "First screen" is the
+ * page less the parts its templates mark as below the fold (<BelowTheFold>). Beasties' compiler reads each stylesheet
+ * once; its runtime then scans each page in one pass (no DOM). Throws on anything Beasties warns about.
+ */
+export function firstScreenInliner(sheets: { href: string; css: string }[]): (page: string) => FirstScreenPage {
+  const compiled = sheets.map(({ href, css }) =>
+    compileSheet(cascadeLayerOrder(css) + css, { href, allowRules: ALWAYS_INLINED }),
+  );
+  const problems: string[] = [];
+  const processor = createProcessor(compiled, { preload: 'body', logger: { warn: (m) => problems.push(m) } });
+  const clean = cleanInlineCss();
+  return (page) => {
+    const { firstScreen, restore } = setAsideBelowTheFold(withFirstFrameAtTheFold(page));
+    const html = withDeferredAtLowPriority(restore(processor.process(firstScreen)));
+    if (problems.length) throw new Error(problems.splice(0).join('; '));
+    const found = inlineStyleOf(html);
+    if (found === undefined) return { html };
+    const css = clean(found, firstScreen);
+    return { html: html.replace(found, () => css), css };
+  };
+}
 
 /**
  * The statement that fixes the order of a stylesheet's cascade layers (`@layer theme,base,components,utilities;`), in

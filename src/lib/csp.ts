@@ -44,15 +44,20 @@ export function tightenCsp(html: string): string {
 }
 
 /**
- * Allows one more inline style, by its hash, in the page's CSP meta (for a style added after Astro wrote the page,
- * such as the inlined critical CSS). A page without a CSP meta, or whose policy has no style-src, is left as it is.
+ * The policy with one more inline style allowed by its hash, in its style-src (a policy without one is left as it is).
+ * For a style added after Astro wrote the page, such as the inlined critical CSS.
  */
+export function withStyleAllowed(policy: string, css: string): string {
+  const source = `'${scriptHash(css)}'`;
+  return policy.replace(/(^|;\s*)(style-src\b[^;]*)/, (directive, lead: string, body: string) =>
+    body.split(/\s+/).includes(source) ? directive : `${lead}${body.trimEnd()} ${source}`,
+  );
+}
+
+/** The same, in the page's CSP meta (prerendered pages carry their policy there); a page without one is left as it is. */
 export function allowInlineStyle(html: string, css: string): string {
   const meta = CSP_META.exec(html);
   if (!meta) return html;
-  const source = `'${scriptHash(css)}'`;
-  const policy = meta[2]!.replace(/(^|;\s*)(style-src\b[^;]*)/, (directive, lead: string, body: string) =>
-    body.split(/\s+/).includes(source) ? directive : `${lead}${body.trimEnd()} ${source}`,
-  );
+  const policy = withStyleAllowed(meta[2]!, css);
   return html.replace(CSP_META, (_, open: string, _policy: string, close: string) => `${open}${policy}${close}`);
 }

@@ -16,7 +16,12 @@ for (const path of sitePaths()) {
   const kind = path.split('/').length > 3 ? path.replace(/[^/]+\/$/, '*/') : path;
   if (!pagesByKind.has(kind)) pagesByKind.set(kind, path);
 }
-const samplePages = [...pagesByKind.values()];
+/** And the on-demand pages, which the server inlines per response (src/middleware.ts): here with a link that is not valid. */
+const samplePages = [
+  ...pagesByKind.values(),
+  '/newsletter/confirm/?token=not-a-real-token',
+  '/newsletter/unsubscribe/?token=not-a-real-token',
+];
 
 /**
  * A phone (375 px, the narrowest we lay out for) and a desktop (Lighthouse's 1350 × 940, the tallest first screen);

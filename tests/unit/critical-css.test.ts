@@ -11,7 +11,7 @@ import {
   withoutStraySemicolons,
   withoutUnusedWhereRules,
 } from '../../src/lib/critical-css';
-import { allowInlineStyle, scriptHash } from '../../src/lib/csp';
+import { allowInlineStyle, scriptHash, withStyleAllowed } from '../../src/lib/csp';
 
 const { start, end } = BELOW_THE_FOLD;
 
@@ -82,6 +82,15 @@ describe('inlineStyleOf and allowInlineStyle', () => {
   });
   it('is undefined for a page without an inline style', () => {
     expect(inlineStyleOf('<p>x</p>')).toBeUndefined();
+  });
+  it('allows it in a policy sent as a header too (on-demand pages), leaving other directives as they are', () => {
+    const policy = "script-src 'self' 'sha256-x'; style-src 'self'; frame-ancestors 'none'";
+    const allowed = withStyleAllowed(policy, 'b{}');
+    expect(allowed).toBe(
+      `script-src 'self' 'sha256-x'; style-src 'self' '${scriptHash('b{}')}'; frame-ancestors 'none'`,
+    );
+    expect(withStyleAllowed(allowed, 'b{}')).toBe(allowed);
+    expect(withStyleAllowed("default-src 'self'", 'b{}')).toBe("default-src 'self'");
   });
 });
 

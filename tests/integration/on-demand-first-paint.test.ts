@@ -1,0 +1,117 @@
+/**
+ * On-demand pages (the newsletter's confirm and unsubscribe steps, the signup's error page) paint in one round trip
+ * like the built ones: the real server inlines their first screen's CSS per response (src/middleware.ts), allows it by
+ * its hash in the CSP header, and moves the shared stylesheet's link to the end of the body. Also with hostile input
+ * echoed into the page.
+ */
+import { createHash } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { brotliDecompressSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_URL_LENGTH } from '../../src/server/request-guards';
+import { formHeaders, linksIn, readEmail, signupJson, waitForEmails } from './support/newsletter';
+import { startServer, type TestServer } from './support/server';
+
+/** TCP's initial window, about 14.6 KB (RFC 6928), as the budget test for built pages counts it. */
+const FIRST_ROUND_TRIP = 14 * 1024;
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ NEWSLETTER_RATE_LIMIT: 'off' });
+}, 30_000);
+afterAll(() => server?.dispose());
+
+interface Page {
+  status: number;
+  policy: string;
+  html: string;
+  /** Bytes as sent with Brotli. */
+  sent: number;
+}
+
+/** A page as the server sends it to a browser that accepts Brotli (node:http: fetch would decode it unseen). */
+function load(path: string, { method = 'GET', headers = {}, body = '' } = {}): Promise<Page> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(`${server.url}${path}`, { method, headers: { ...headers, 'Accept-Encoding': 'br' } });
+    request.on('error', reject);
+    request.on('response', (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('error', reject);
+      response.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        if (response.headers['content-encoding'] !== 'br')
+          return reject(new Error(`${path.slice(0, 80)}…: ${response.statusCode}, not sent with Brotli`));
+        resolve({
+          status: response.statusCode ?? 0,
+          policy: String(response.headers['content-security-policy'] ?? ''),
+          html: brotliDecompressSync(raw).toString('utf8'),
+          sent: raw.length,
+        });
+      });
+    });
+    request.end(body);
+  });
+}
+
+/** What every on-demand page must show: the same first-paint shape as a prerendered page. */
+function expectFirstScreenInline(name: string, { policy, html, sent }: Page) {
+  const head = html.slice(0, html.indexOf('</head>'));
+  const body = html.slice(html.indexOf('<body'));
+  const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+  expect(styles, `${name}: one inline style`).toHaveLength(1);
+  expect(head, `${name}: the inline style is in the head`).toContain(`<style>${styles[0]}</style>`);
+  expect(styles[0], `${name}: cascade layers in their order`).toMatch(
+    /^@layer properties,theme,base,components,utilities;/,
+  );
+  const hash = `'sha256-${createHash('sha256').update(styles[0]!).digest('base64')}'`;
+  expect(/style-src[^;]*/.exec(policy)?.[0].split(/\s+/), `${name}: CSP allows it`).toContain(hash);
+  expect(head, `${name}: no stylesheet blocks rendering`).not.toMatch(/rel="stylesheet"/);
+  expect(body, `${name}: the shared stylesheet comes last, at low priority`).toMatch(
+    /<link rel="stylesheet" href="\/_astro\/[^"]+\.css" fetchpriority="low">/,
+  );
+  expect(sent, `${name}: ${sent} B as sent`).toBeLessThanOrEqual(FIRST_ROUND_TRIP);
+}
+
+describe('on-demand pages: first screen inline', () => {
+  it('the confirm and unsubscribe steps, with a real link and with a wrong one', async () => {
+    const signup = await signupJson(server, 'first-paint@example.com');
+    expect(signup.status).toBe(200);
+    const [file] = await waitForEmails(server.outbox, 1);
+    const { confirm, unsubscribe } = linksIn(readEmail(file!));
+    const pages: [string, string, number][] = [
+      ['confirm, real link', confirm, 200],
+      ['unsubscribe, real link', unsubscribe, 200],
+      ['confirm, wrong token', '/newsletter/confirm/?token=wrong', 400],
+      ['unsubscribe, no token', '/newsletter/unsubscribe/', 400],
+    ];
+    for (const [name, path, status] of pages) {
+      const page = await load(path);
+      expect(page.status, name).toBe(status);
+      expectFirstScreenInline(name, page);
+    }
+  });
+
+  it("the signup's own page when a form is refused", async () => {
+    const page = await load('/api/newsletter/', {
+      method: 'POST',
+      headers: { ...formHeaders(server.url), Accept: 'text/html' },
+      body: 'email=not-an-address',
+    });
+    expect(page.status).toBe(400);
+    expectFirstScreenInline('signup refused', page);
+  });
+
+  it('markup in the query stays text: no second style, no stylesheet of its choosing, nothing it says allowed', async () => {
+    // As long as the server takes a URL, padded with characters that are not ASCII.
+    const path = `/newsletter/confirm/?token=${encodeURIComponent(
+      '"><style>body{display:none}</style><link rel="stylesheet" href="//evil.example/x.css">',
+    )}`;
+    const page = await load(path + '%C3%A9'.repeat(Math.floor((MAX_URL_LENGTH - path.length) / 6)));
+    expect(page.status).toBe(400);
+    expectFirstScreenInline('hostile token', page);
+    expect(page.html).not.toContain('evil.example/x.css"');
+    expect(page.policy).not.toContain('evil');
+    expect(server.output()).not.toMatch(/first-screen CSS for/);
+  });
+});
