@@ -2,16 +2,16 @@
 /**
  * The production server. Fastify answers; @fastify/static serves the built files in dist/client (the Brotli/gzip
  * copies the build wrote beside them when the client accepts one), and whatever is not a file goes to Astro's
- * handler (the Node adapter in middleware mode): on-demand routes, the redirects, the 404 page. Every response,
- * errors included, gets the security and caching headers. PORT and HOST as usual; TRUST_PROXY=1 when behind a
- * TLS-terminating proxy.
+ * handler (the Node adapter in middleware mode): on-demand routes, whose pages get their first-screen CSS inline (the
+ * inliner is passed in Astro's locals), the redirects, the 404 page. Every response, errors included, gets the
+ * security and caching headers. PORT and HOST as usual; TRUST_PROXY=1 when behind a TLS-terminating proxy.
  */
 import { createServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import Fastify from 'fastify';
 import fastifyStatic from '@fastify/static';
 import onHeaders from 'on-headers';
-import { fileURLToPath } from 'node:url';
 import { builtStylesheets } from '../src/integrations/built-pages.ts';
 import { COMPRESS_MIN_BYTES } from '../src/integrations/precompress.ts';
 import { firstScreenInliner } from '../src/lib/critical-css.ts';
