@@ -29,7 +29,7 @@ import {
   trapProxy,
 } from './lib/lighthouse.mjs';
 import { FIRST_ROUND_TRIP, pageWeights } from './lib/page-weight.mjs';
-import { scalingRows, scalingRun } from './lib/scaling.mjs';
+import { BUILD_PHASES, scalingRows, scalingRun } from './lib/scaling.mjs';
 import { startServer } from './lib/serve.mjs';
 import { kb, section } from './lib/table.mjs';
 
@@ -374,6 +374,28 @@ await part('scaling', () => {
         `Each build adds the entries to a copy of the project (real content kept) in the system temp folder, removed afterwards.`,
         `marginal = extra build time per extra page since the previous size (the slope of the cost curve; flat if it stays level).`,
         `Memory: ${runs[0]?.memorySource ?? 'n/a'}. "cores used" = CPU time / wall time (2 would be both cores busy).`,
+      ],
+    ),
+  );
+  const phaseNames = BUILD_PHASES.map(([name]) => name);
+  const phaseRow = (entries, kind, build) => {
+    const known = phaseNames.map((name) => build.phases?.[name]);
+    const counted = known.reduce((sum, s) => sum + (s ?? 0), 0);
+    return [
+      entries,
+      kind,
+      fixed(build.wallSeconds, 1),
+      ...known.map((s) => s ?? '–'),
+      fixed(build.wallSeconds - counted),
+    ];
+  };
+  console.log(
+    section(
+      'Where the build time goes (seconds, from each build log)',
+      ['entries', 'build', 'total s', ...phaseNames, 'rest'],
+      runs.flatMap((r) => [phaseRow(r.entries, 'cold', r), ...(r.warm ? [phaseRow(r.entries, 'warm', r.warm)] : [])]),
+      [
+        `Each phase lasts from the log line that ends the one before it to its own (whole seconds); "rest" is starting Node and loading the config, and rounding.`,
       ],
     ),
   );

@@ -70,6 +70,46 @@ export function parseGnuTime(text) {
 }
 
 /**
+ * Where a build's time went, from its log: each phase ends at a line Astro or one of the site's integrations writes,
+ * and lasts from the previous such line (whole seconds: the log's timestamps). The first phase starts at content sync,
+ * so starting Node and loading the config are not in any phase. A phase whose line is missing has no figure.
+ */
+export const BUILD_PHASES = [
+  ['content sync', /\[content\] Synced content/],
+  ['types, build info', /\[build\] Building server entrypoints/],
+  ['bundling', /\[vite\] ✓ built in/, 'last'],
+  ['pages and share images', /^\S+ ✓ Completed in /],
+  ['first-screen CSS', /\[critical-css\] /],
+  ['CSP', /\[tighten-csp\] /],
+  ['search index', /\[pagefind\] (?:indexed|reused)/],
+  ['compressed copies', /\[precompress\] /],
+];
+
+export function buildPhases(log) {
+  const lines = log.split('\n');
+  const secondsAt = (index) => {
+    const m = /^(\d\d):(\d\d):(\d\d) /.exec(lines[index] ?? '');
+    return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : undefined;
+  };
+  let at = lines.findIndex((l) => /\[content\] Syncing content/.test(l));
+  /** @type {Record<string, number | undefined>} */
+  const phases = {};
+  for (const [name, marker, which] of BUILD_PHASES) {
+    const after = lines.map((line, i) => (i > at && marker.test(line) ? i : -1)).filter((i) => i >= 0);
+    const end = which === 'last' ? after.at(-1) : after[0];
+    if (at < 0 || end === undefined) {
+      phases[name] = undefined;
+      continue;
+    }
+    const [from, to] = [secondsAt(at), secondsAt(end)];
+    // Past midnight the clock starts again.
+    phases[name] = from === undefined || to === undefined ? undefined : (to - from + 86400) % 86400;
+    at = end;
+  }
+  return phases;
+}
+
+/**
  * Fallback when GNU time is missing: a preload that writes the build process's own resource usage at exit
  * (the Node process only, not the pagefind binary it starts).
  */
@@ -110,6 +150,7 @@ export function measureBuild(root) {
   const client = join(root, 'dist', 'client');
   return {
     ...usage,
+    phases: buildPhases(readFileSync(log, 'utf8')),
     wallSeconds: usage?.wallSeconds ?? wall,
     memorySource: gnu ? 'GNU time (largest process of the build)' : 'process.resourceUsage (Node process only)',
     loadBefore: load,

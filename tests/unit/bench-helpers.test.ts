@@ -7,7 +7,7 @@ import {
   signupStore,
 } from '../../scripts/lib/bench-args.mjs';
 import { BASE_FLAGS, chromiumFlags, isLocalUrl, summarizeLhr, trappedHost } from '../../scripts/lib/lighthouse.mjs';
-import { parseGnuTime, scalingRows } from '../../scripts/lib/scaling.mjs';
+import { BUILD_PHASES, buildPhases, parseGnuTime, scalingRows } from '../../scripts/lib/scaling.mjs';
 import { checkStoredOnce } from '../../scripts/lib/stored-once.mjs';
 import { formatTable, kb } from '../../scripts/lib/table.mjs';
 
@@ -208,6 +208,39 @@ describe('summarizeLhr', () => {
 });
 
 describe('scaling', () => {
+  it("reads each phase's seconds from a build log, from the line that ends the one before it", () => {
+    const log = [
+      '23:59:50 [content] Syncing content',
+      '23:59:53 [content] Synced content',
+      '23:59:54 [build] Building server entrypoints...',
+      '23:59:58 [vite] ✓ built in 3.7s',
+      '00:00:01 [vite] ✓ built in 2.9s',
+      ' prerendering static routes ',
+      '00:00:02   ├─ /og/home.png (+35ms) ',
+      '00:01:00 ✓ Completed in 59.0s.',
+      '00:01:00 [build] ✓ Completed in 1m 10s.',
+      '00:01:05 [critical-css] inlined first-screen CSS in 2064 pages',
+      '00:01:06 [tighten-csp] trimmed the CSP of 2064 pages',
+      '00:01:16 [pagefind] indexed 2064 pages into dist/client/pagefind',
+      '00:01:50 [precompress] 2079 files precompressed',
+    ].join('\n');
+    expect(buildPhases(log)).toEqual({
+      'content sync': 3,
+      'types, build info': 1,
+      bundling: 7,
+      'pages and share images': 59,
+      'first-screen CSS': 5,
+      CSP: 1,
+      'search index': 10,
+      'compressed copies': 34,
+    });
+    // A missing line leaves its phase without a figure; the next one counts from the last line found.
+    const partial = buildPhases(log.replace(/^.*\[pagefind\].*$/m, ''));
+    expect(partial['search index']).toBeUndefined();
+    expect(partial['compressed copies']).toBe(44);
+    expect(Object.keys(partial)).toEqual(BUILD_PHASES.map(([name]) => name));
+  });
+
   it('reads the last "%e %U %S %M" line of GNU time', () => {
     expect(parseGnuTime('Command exited with non-zero status 1\n12.34 20.01 1.50 812345\n')).toEqual({
       wallSeconds: 12.34,
