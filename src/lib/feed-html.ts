@@ -16,3 +16,10 @@ export function absolutizeHtml(html: string, siteUrl: string): string {
     )
     .replace(/\s(href)="#([^"]*)"/g, '');
 }
+
+/**
+ * How many articles `/rss.xml` carries, the newest, each in full: a feed is for what is new, and readers' apps fetch
+ * it again every hour or so. At 2,000 articles the whole archive made a 22 MB feed (3.4 MB with Brotli); the site
+ * and its sitemap keep every article.
+ */
+export const FEED_ITEM_LIMIT = 50;

@@ -6,13 +6,16 @@ import { getContainerRenderer as mdxRenderer } from '@astrojs/mdx/container-rend
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { absolutizeHtml } from '../lib/feed-html';
+import { absolutizeHtml, FEED_ITEM_LIMIT } from '../lib/feed-html';
 import { escapeHtml } from '../lib/html';
 import { pairTitle, parsePairSlug } from '../lib/versus/pairs';
 import { absoluteUrl, comparePath, frameworkPath, trendPath } from '../lib/paths';
 import { site } from '../site';
 
-/** RSS 2.0 with the full rendered text of every article (MDX components rendered to plain HTML). */
+/**
+ * RSS 2.0 with the full rendered text of the newest articles (MDX components rendered to plain HTML), at most
+ * `FEED_ITEM_LIMIT`: only those are rendered.
+ */
 export async function GET(context: APIContext) {
   const origin = context.site ?? new URL(context.url.origin);
   const container = await AstroContainer.create({ renderers: await loadRenderers([mdxRenderer()]) });
@@ -25,52 +28,48 @@ export async function GET(context: APIContext) {
   const trends = await getCollection('trends');
   // Every head-to-head page has editorial text (a `versus` entry): its verdict, its "Pick A if …" lines and any longer take.
   const versus = await getCollection('versus');
+  // Each item's text is rendered only if it makes the cut (`content`, called below).
   const items = [
-    ...(await Promise.all(
-      frameworks.map(async (entry) => ({
-        title: `${entry.data.name}: who it is for in 2026`,
-        description: entry.data.description,
-        link: frameworkPath(entry.id),
-        pubDate: entry.data.publishedAt,
-        categories: ['Frameworks', ...entry.data.languages],
-        content: `${await fullText(entry)}<h2>Verdict</h2><p>${escapeHtml(entry.data.verdict)}</p>`,
-      })),
-    )),
-    ...(await Promise.all(
-      trends.map(async (entry) => ({
-        title: entry.data.title,
-        description: entry.data.summary,
-        link: trendPath(entry.id),
-        pubDate: entry.data.publishedAt,
-        categories: ['Trends'],
-        content: `<p>${escapeHtml(entry.data.whyItMatters)}</p>${await fullText(entry)}`,
-      })),
-    )),
-    ...(
-      await Promise.all(
-        versus.map(async (entry) => {
-          const pair = parsePairSlug(entry.id, frameworks);
-          if (!pair) return [];
-          return [
-            {
-              title: pairTitle(pair.first.data, pair.second.data),
-              description: entry.data.summary,
-              link: comparePath(entry.id),
-              pubDate: entry.data.publishedAt,
-              categories: ['Comparisons', pair.first.data.name, pair.second.data.name],
-              content: pickHtml(entry.data.lead, [pair.first, pair.second], entry.data.pick) + (await fullText(entry)),
-            },
-          ];
-        }),
-      )
-    ).flat(),
-  ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.title.localeCompare(b.title));
+    ...frameworks.map((entry) => ({
+      title: `${entry.data.name}: who it is for in 2026`,
+      description: entry.data.description,
+      link: frameworkPath(entry.id),
+      pubDate: entry.data.publishedAt,
+      categories: ['Frameworks', ...entry.data.languages],
+      content: async () => `${await fullText(entry)}<h2>Verdict</h2><p>${escapeHtml(entry.data.verdict)}</p>`,
+    })),
+    ...trends.map((entry) => ({
+      title: entry.data.title,
+      description: entry.data.summary,
+      link: trendPath(entry.id),
+      pubDate: entry.data.publishedAt,
+      categories: ['Trends'],
+      content: async () => `<p>${escapeHtml(entry.data.whyItMatters)}</p>${await fullText(entry)}`,
+    })),
+    ...versus.flatMap((entry) => {
+      const pair = parsePairSlug(entry.id, frameworks);
+      if (!pair) return [];
+      return [
+        {
+          title: pairTitle(pair.first.data, pair.second.data),
+          description: entry.data.summary,
+          link: comparePath(entry.id),
+          pubDate: entry.data.publishedAt,
+          categories: ['Comparisons', pair.first.data.name, pair.second.data.name],
+          content: async () =>
+            pickHtml(entry.data.lead, [pair.first, pair.second], entry.data.pick) + (await fullText(entry)),
+        },
+      ];
+    }),
+  ]
+    .sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.title.localeCompare(b.title))
+    .slice(0, FEED_ITEM_LIMIT);
 
   return rss({
     title: site.name,
     description: site.description,
     site: origin,
-    items,
+    items: await Promise.all(items.map(async (item) => ({ ...item, content: await item.content() }))),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>${site.locale}</language><atom:link href="${absoluteUrl('/rss.xml', origin)}" rel="self" type="application/rss+xml"/>`,
   });

@@ -166,12 +166,13 @@ describe('head-to-head pages', () => {
       );
   });
 
-  it('puts every pair in the RSS feed, with its verdict, and in the sitemap', () => {
+  it('puts every pair in the sitemap, and those the RSS feed lists (the newest articles) under their title', () => {
     const rss = html('rss.xml');
     const sitemap = html('sitemap-0.xml');
-    for (const slug of slugs) {
-      expect(rss, `rss ${slug}`).toContain(`/compare/${slug}/</link>`);
-      expect(sitemap, `sitemap ${slug}`).toContain(`/compare/${slug}/</loc>`);
+    const inFeed = slugs.filter((slug) => rss.includes(`/compare/${slug}/</link>`));
+    expect(inFeed.length).toBeGreaterThan(0);
+    for (const slug of slugs) expect(sitemap, `sitemap ${slug}`).toContain(`/compare/${slug}/</loc>`);
+    for (const slug of inFeed) {
       const [first, second] = slug.split('-vs-');
       expect(rss).toContain(`<title>${name(first!)} vs ${name(second!)}</title>`);
     }
