@@ -114,4 +114,42 @@ describe('on-demand pages: first screen inline', () => {
     expect(page.policy).not.toContain('evil');
     expect(server.output()).not.toMatch(/first-screen CSS for/);
   });
+
+  it('malformed and encoded queries and paths get a clear answer, never a 500 or a stack trace; pages stay inlined', async () => {
+    const paths = [
+      '/newsletter/confirm/?token=%',
+      '/newsletter/confirm/?token=%ff%fe%00',
+      '/newsletter/confirm/?token=..%2f..%2f..%2fpackage.json',
+      '/newsletter/confirm/?token=%252e%252e%252f',
+      '/newsletter/unsubscribe/?token=%c0%ae%c0%ae%2f',
+      '/newsletter/confirm/..%2f..%2fpackage.json',
+      '/newsletter/%2e%2e/unsubscribe/',
+    ];
+    for (const path of paths) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBeLessThan(500);
+      const body = await response.text();
+      expect(body, path).not.toContain('"name": "backend-frameworks-guide"');
+      if (!response.headers.get('content-type')?.startsWith('text/html')) continue;
+      // On-demand pages and the built 404 page alike: their first screen's CSS inline, no stylesheet in the head.
+      const head = body.slice(0, body.indexOf('</head>'));
+      expect(head.match(/<style>/g), path).toHaveLength(1);
+      expect(head, path).not.toMatch(/rel="stylesheet"/);
+    }
+    expect(server.output()).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(server.output()).not.toMatch(/first-screen CSS for/);
+  });
+
+  it('killed with requests in flight, the server comes back and inlines again', async () => {
+    const inFlight = Array.from({ length: 20 }, () =>
+      fetch(`${server.url}/newsletter/confirm/?token=wrong`).then(
+        (r) => r.status,
+        () => 'cut',
+      ),
+    );
+    await server.stop('SIGKILL');
+    expect((await Promise.all(inFlight)).every((s) => s === 400 || s === 'cut')).toBe(true);
+    server = await server.restart();
+    expectFirstScreenInline('after kill -9', await load('/newsletter/confirm/?token=wrong'));
+  });
 });
