@@ -77,8 +77,8 @@ export default defineConfig({
     plugins: [tailwindcss()],
     // Worker threads load their module by path, and the bundled build no longer sits beside the source.
     define: {
-      'import.meta.env.OG_DRAW_WORKER': JSON.stringify(
-        fileURLToPath(new URL('./src/pages/og/_draw.ts', import.meta.url)),
+      'import.meta.env.OG_SVG_WORKER': JSON.stringify(
+        fileURLToPath(new URL('./src/pages/og/_svg.ts', import.meta.url)),
       ),
     },
     build: {

@@ -16,8 +16,9 @@ import {
   type CardNode,
   type OgCard,
 } from '../../src/lib/og-image';
-import { renderOgImage } from '../../src/pages/og/_draw';
-import { cachedOgImage, drawInWorker } from '../../src/pages/og/_render';
+import { svgToPng } from '../../src/pages/og/_png';
+import { cachedOgImage, drawCard, layOutInWorker } from '../../src/pages/og/_render';
+import { cardSvg } from '../../src/pages/og/_svg';
 import { shareCardProblems } from '../support/share-cards';
 
 const card: OgCard = {
@@ -101,7 +102,7 @@ describe('share card rendering', () => {
         { length: n },
         (_, i) => ['framework', 'supercalifragilisticexpialidocious'.repeat(3), 'and', 'throughput'][i % 4],
       ).join(' ');
-    const png = await renderOgImage({
+    const png = await drawCard({
       eyebrow: words(20),
       title: words(40),
       subtitle: words(60),
@@ -110,12 +111,30 @@ describe('share card rendering', () => {
     expect(shareCardProblems(png)).toEqual([]);
   });
 
-  it('draws the same image in a worker thread as in the calling thread (the build draws in workers)', async () => {
+  it('lays out the same card in a worker thread as in the calling thread (the build lays out in workers)', async () => {
     const card = { eyebrow: 'Head to head', title: 'Django vs Laravel', siteName: 'Guide' };
-    const [inWorker, here] = await Promise.all([drawInWorker(card), renderOgImage(card)]);
-    expect(Buffer.isBuffer(inWorker)).toBe(true);
-    expect(inWorker.equals(here)).toBe(true);
-    expect(shareCardProblems(inWorker)).toEqual([]);
+    const [inWorker, here] = await Promise.all([layOutInWorker(card), cardSvg(card)]);
+    expect(inWorker).toMatch(/^<svg width="1200" height="630"/);
+    expect(inWorker).toBe(here);
+    expect(shareCardProblems(await svgToPng(inWorker))).toEqual([]);
+  });
+
+  it('draws the same bytes from the same card, so a rebuild changes no image', async () => {
+    const card = {
+      eyebrow: 'Framework',
+      title: 'Spring Boot',
+      subtitle: 'Java, batteries included.',
+      siteName: 'Guide',
+    };
+    const [first, second] = await Promise.all([drawCard(card), drawCard(card)]);
+    expect(first.equals(second)).toBe(true);
+  });
+
+  it('scales a small SVG up to the width asked for, drawn at that size', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><circle cx="16" cy="16" r="15"/></svg>';
+    const png = await svgToPng(svg, { width: 512 });
+    expect(png.readUInt32BE(16)).toBe(512);
+    expect(png.readUInt32BE(20)).toBe(512);
   });
 });
 
