@@ -25,6 +25,8 @@ const dates = lastModifiedByPath();
 const redirects = reverseRedirects(entryOrdersIn('./content/frameworks'));
 /** The one inline script (the theme, set before first paint) is allowed by its hash. */
 const themeInitHash = scriptHash(readFileSync('./src/scripts/theme-init.js', 'utf8'));
+/** Brotli and gzip copies of every text file: the pages' while the search index is built, then the rest. */
+const compressedCopies = precompress();
 
 export default defineConfig({
   site: siteUrl(),
@@ -62,8 +64,9 @@ export default defineConfig({
     }),
     criticalCss(),
     tightenCspIntegration(),
+    compressedCopies.pages,
     pagefind(),
-    precompress(),
+    compressedCopies.rest,
   ],
   // Code is highlighted by <CodeSample> into classes; Astro's own highlighter would add inline styles the CSP blocks.
   // Headings get their ids, then a link to themselves (src/lib/heading-anchors.ts), in Markdown and MDX alike.

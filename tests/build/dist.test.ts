@@ -76,8 +76,8 @@ describe('precompressed copies', () => {
     (f) => isCompressible(f) && statSync(client(f)).size >= COMPRESS_MIN_BYTES,
   );
 
-  it('cover every page, stylesheet, script and feed', () => {
-    for (const f of ['index.html', 'frameworks/express/index.html', 'rss.xml', 'sitemap-0.xml'])
+  it('cover every page, stylesheet, script and feed, and the search index written after the pages', () => {
+    for (const f of ['index.html', 'frameworks/express/index.html', 'rss.xml', 'sitemap-0.xml', 'pagefind/pagefind.js'])
       expect(files, f).toContain(f);
     expect(files.filter((f) => f.endsWith('.css')).length).toBeGreaterThan(0);
     expect(files.filter((f) => f.endsWith('.js')).length).toBeGreaterThan(0);
