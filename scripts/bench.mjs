@@ -17,6 +17,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { buildBaseline } from './lib/baseline.mjs';
+import { astroBuild, buildEnvironment } from './build.mjs';
 import { parseBenchArgs, USAGE } from './lib/bench-args.mjs';
 import {
   chromiumPath,
@@ -87,9 +88,9 @@ if (needsBuild) {
     console.log('\nBuild: skipped (--skip-build), using the existing dist/');
   } else {
     const started = performance.now();
-    const build = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    const build = spawnSync(...astroBuild(), {
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: buildEnvironment({ ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }),
     });
     buildSeconds = (performance.now() - started) / 1000;
     if (build.status !== 0) {

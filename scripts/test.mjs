@@ -11,6 +11,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { astroBuild, buildEnvironment } from './build.mjs';
 import { playwrightFailures, vitestFailures } from './lib/failed-tests.mjs';
 import { postgresNotRun, postgresRequired, probePostgres } from './lib/postgres.mjs';
 
@@ -121,7 +122,8 @@ if (!checked) finish(0, 1, 'The lint, format or type check failed (see above).')
 let built = false;
 const [servedOk, unitOk] = await Promise.all([
   (async () => {
-    built = await run({ label: 'build', command: 'npx', args: ['astro', 'build'], buffered: true });
+    const [command, args] = astroBuild();
+    built = await run({ label: 'build', command, args, env: buildEnvironment(), buffered: true });
     return (
       built &&
       run({ ...vitest('built-site and server tests', ['build', 'integration'], REPORTS.served, 2), buffered: true })

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { astroBuild, buildEnvironment } from '../build.mjs';
 
 const git = (...args) => {
   const run = spawnSync('git', args, { encoding: 'utf8' });
@@ -30,21 +31,17 @@ export function buildBaseline(ref, { skipBuild = false } = {}) {
       join(dir, 'bench-baseline.config.mjs'),
       "import config from './astro.config.mjs';\nexport default { ...config, cacheDir: './.tmp/astro-cache' };\n",
     );
-    const build = spawnSync(
-      process.execPath,
-      ['node_modules/astro/bin/astro.mjs', 'build', '--config', 'bench-baseline.config.mjs'],
-      {
-        cwd: dir,
-        stdio: ['ignore', 'ignore', 'inherit'],
-        env: {
-          ...process.env,
-          ASTRO_TELEMETRY_DISABLED: '1',
-          OG_CACHE_DIR: join(dir, '.tmp/og-cache'),
-          PRECOMPRESS_CACHE_DIR: join(dir, '.tmp/precompress-cache'),
-          PAGEFIND_CACHE_DIR: join(dir, '.tmp/pagefind-cache'),
-        },
-      },
-    );
+    const build = spawnSync(...astroBuild('--config', 'bench-baseline.config.mjs'), {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: buildEnvironment({
+        ...process.env,
+        ASTRO_TELEMETRY_DISABLED: '1',
+        OG_CACHE_DIR: join(dir, '.tmp/og-cache'),
+        PRECOMPRESS_CACHE_DIR: join(dir, '.tmp/precompress-cache'),
+        PAGEFIND_CACHE_DIR: join(dir, '.tmp/pagefind-cache'),
+      }),
+    });
     if (build.status !== 0) throw new Error(`the baseline ${ref} (${commit}) did not build in ${dir}`);
   }
   return { commit, dir, subject: git('log', '-1', '--format=%s', commit).slice(0, 80) };

@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { astroBuild, buildEnvironment } from '../build.mjs';
 import { entryIdsIn, entryOrdersIn } from '../../src/content-files/entries.ts';
 import { syntheticCorpus, syntheticVersusFiles } from './corpus.mjs';
 import { listFiles } from './page-weight.mjs';
@@ -120,13 +121,17 @@ process.on('exit', () => { const u = process.resourceUsage(); writeFileSync(proc
 export function measureBuild(root) {
   const log = join(root, 'build.log');
   const timeFile = join(root, 'time.txt');
-  const astro = ['node_modules/astro/bin/astro.mjs', 'build'];
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', BENCH_USAGE_FILE: join(root, 'usage.json') };
+  const [node, astro] = astroBuild();
+  const env = buildEnvironment({
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    BENCH_USAGE_FILE: join(root, 'usage.json'),
+  });
   const gnu = existsSync(GNU_TIME);
   if (!gnu) writeFileSync(join(root, 'usage-hook.mjs'), USAGE_HOOK);
   const [command, args] = gnu
-    ? [GNU_TIME, ['-o', timeFile, '-f', '%e %U %S %M', process.execPath, ...astro]]
-    : [process.execPath, ['--import', './usage-hook.mjs', ...astro]];
+    ? [GNU_TIME, ['-o', timeFile, '-f', '%e %U %S %M', node, ...astro]]
+    : [node, ['--import', './usage-hook.mjs', ...astro]];
   const load = loadavg()[0];
   const started = performance.now();
   const result = spawnSync(command, args, { cwd: root, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });

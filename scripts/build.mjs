@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+/**
+ * `npm run build`: `astro build` in a child process whose environment (also that of every build the tests and
+ * benchmarks start, through `buildEnvironment` and `astroBuild`) tunes the two native memory allocators the build
+ * runs on. Both read their settings only when a process starts, so neither Astro's config nor this process can set
+ * them for itself:
+ *   MIMALLOC_PURGE_DELAY=0  the bundler (rolldown) and Astro's compiler allocate with mimalloc, which otherwise keeps
+ *                           freed memory for a while before giving it back;
+ *   MALLOC_ARENA_MAX=2      glibc gives each thread that allocates (sharp's, drawing the share images) an arena of
+ *                           its own otherwise, and keeps what each one grew to.
+ * A value already in the environment wins. Arguments are passed on to `astro build` (`--config` …).
+ */
+import { spawnSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+
+export const ALLOCATOR_SETTINGS = { MIMALLOC_PURGE_DELAY: '0', MALLOC_ARENA_MAX: '2' };
+
+/** The build's environment: the allocator settings, under whatever `env` sets already. */
+export const buildEnvironment = (env = process.env) => ({ ...ALLOCATOR_SETTINGS, ...env });
+
+/** The command that builds the project in the current folder, with `args` after `astro build`: [command, args]. */
+export const astroBuild = (...args) => [process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...args]];
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [command, args] = astroBuild(...process.argv.slice(2));
+  const { status } = spawnSync(command, args, { stdio: 'inherit', env: buildEnvironment() });
+  process.exit(status ?? 1);
+}

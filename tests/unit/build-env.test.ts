@@ -1,0 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { ALLOCATOR_SETTINGS, astroBuild, buildEnvironment } from '../../scripts/build.mjs';
+
+describe('the build command', () => {
+  it('runs with the allocator settings, and a value already in the environment wins', () => {
+    expect(buildEnvironment({ PATH: '/bin' })).toEqual({ ...ALLOCATOR_SETTINGS, PATH: '/bin' });
+    expect(buildEnvironment({ MALLOC_ARENA_MAX: '8' })['MALLOC_ARENA_MAX']).toBe('8');
+    expect(ALLOCATOR_SETTINGS).toEqual({ MIMALLOC_PURGE_DELAY: '0', MALLOC_ARENA_MAX: '2' });
+  });
+
+  it('is Astro’s build on the Node that runs this, with the arguments given', () => {
+    expect(astroBuild('--config', 'x.mjs')).toEqual([
+      process.execPath,
+      ['node_modules/astro/bin/astro.mjs', 'build', '--config', 'x.mjs'],
+    ]);
+  });
+
+  it('npm run build goes through it: its arguments reach astro build, and so does its exit status', () => {
+    const help = spawnSync(process.execPath, ['scripts/build.mjs', '--help'], { encoding: 'utf8' });
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/astro build/);
+    const bad = spawnSync(process.execPath, ['scripts/build.mjs', '--config', 'no-such.config.mjs'], {
+      encoding: 'utf8',
+    });
+    expect(bad.status).not.toBe(0);
+  });
+});
