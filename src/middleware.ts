@@ -8,7 +8,7 @@
  *   production server hands over the inliner, made once from the built stylesheets (`locals`, scripts/server.mjs).
  */
 import { defineMiddleware, sequence } from 'astro:middleware';
-import type { FirstScreenPage } from './lib/critical-css';
+import { inlinedOrAsIs } from './lib/critical-css';
 import { withStyleAllowed } from './lib/csp';
 import { isForbiddenCrossSite } from './server/same-origin';
 import { href } from './lib/paths';
@@ -43,16 +43,9 @@ const firstScreenCss = defineMiddleware(async (context, next) => {
   const inlineFirstScreen = context.locals.inlineFirstScreen;
   if (context.isPrerendered || !inlineFirstScreen || !response.headers.get('content-type')?.startsWith('text/html'))
     return response;
-  const page = await response.text();
-  let inlined: FirstScreenPage;
-  try {
-    inlined = inlineFirstScreen(page);
-  } catch (error) {
-    // The page as Astro wrote it still works (its stylesheet blocks rendering): better than no page.
-    console.error(`first-screen CSS for ${context.url.pathname}: ${(error as Error).message}`);
-    inlined = { html: page };
-  }
-  const { html, css } = inlined;
+  const { page, error } = inlinedOrAsIs(inlineFirstScreen, await response.text());
+  if (error) console.error(`first-screen CSS for ${context.url.pathname}: ${error.message}`);
+  const { html, css } = page;
   const headers = new Headers(response.headers);
   headers.delete('content-length');
   const policy = headers.get('content-security-policy');

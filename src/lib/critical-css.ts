@@ -45,6 +45,21 @@ export function firstScreenInliner(sheets: { href: string; css: string }[]): (pa
 }
 
 /**
+ * The page with its first screen's CSS inline, or, when inlining fails, the page as it was (its stylesheet then blocks
+ * rendering, but the page works: better than no page), with the error for the log.
+ */
+export function inlinedOrAsIs(
+  inline: (page: string) => FirstScreenPage,
+  page: string,
+): { page: FirstScreenPage; error?: Error } {
+  try {
+    return { page: inline(page) };
+  } catch (error) {
+    return { page: { html: page }, error: error instanceof Error ? error : new Error(String(error)) };
+  }
+}
+
+/**
  * The statement that fixes the order of a stylesheet's cascade layers (`@layer theme,base,components,utilities;`), in
  * the order they first appear. The inline CSS carries only some layers; without this, a layer it lacks would be
  * declared later, by the full stylesheet, and would then outrank the others (a page would change as it loads).

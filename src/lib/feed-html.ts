@@ -23,3 +23,10 @@ export function absolutizeHtml(html: string, siteUrl: string): string {
  * and its sitemap keep every article.
  */
 export const FEED_ITEM_LIMIT = 50;
+
+/** The items a feed lists: newest first (by title on the same day), at most `limit`. */
+export function newestItems<T extends { pubDate: Date; title: string }>(items: T[], limit = FEED_ITEM_LIMIT): T[] {
+  return [...items]
+    .sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.title.localeCompare(b.title))
+    .slice(0, limit);
+}

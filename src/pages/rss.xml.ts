@@ -6,7 +6,7 @@ import { getContainerRenderer as mdxRenderer } from '@astrojs/mdx/container-rend
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import { absolutizeHtml, FEED_ITEM_LIMIT } from '../lib/feed-html';
+import { absolutizeHtml, newestItems } from '../lib/feed-html';
 import { escapeHtml } from '../lib/html';
 import { pairTitle, parsePairSlug } from '../lib/versus/pairs';
 import { absoluteUrl, comparePath, frameworkPath, trendPath } from '../lib/paths';
@@ -29,7 +29,7 @@ export async function GET(context: APIContext) {
   // Every head-to-head page has editorial text (a `versus` entry): its verdict, its "Pick A if …" lines and any longer take.
   const versus = await getCollection('versus');
   // Each item's text is rendered only if it makes the cut (`content`, called below).
-  const items = [
+  const items = newestItems([
     ...frameworks.map((entry) => ({
       title: `${entry.data.name}: who it is for in 2026`,
       description: entry.data.description,
@@ -61,9 +61,7 @@ export async function GET(context: APIContext) {
         },
       ];
     }),
-  ]
-    .sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime() || a.title.localeCompare(b.title))
-    .slice(0, FEED_ITEM_LIMIT);
+  ]);
 
   return rss({
     title: site.name,

@@ -3,6 +3,8 @@ import {
   BELOW_THE_FOLD,
   cascadeLayerOrder,
   cleanInlineCss,
+  firstScreenInliner,
+  inlinedOrAsIs,
   inlineStyleOf,
   setAsideBelowTheFold,
   withDeferredAtLowPriority,
@@ -194,5 +196,27 @@ describe('cleanInlineCss', () => {
     expect(clean(found, pages[0]!)).toContain('space-y-3');
     expect(clean(found, pages[0]!)).not.toContain('divide-y');
     expect(clean(found, pages[1]!)).not.toContain('space-y-3');
+  });
+});
+
+describe('inlinedOrAsIs', () => {
+  const page =
+    '<!doctype html><html><head><link rel="stylesheet" href="/_astro/a.css"></head><body><h1 class="big">Hi</h1></body></html>';
+
+  it('gives the page inlined when the inliner works', () => {
+    const inline = firstScreenInliner([{ href: '/_astro/a.css', css: '.big{font-size:2rem}.unused{color:red}' }]);
+    const { page: inlined, error } = inlinedOrAsIs(inline, page);
+    expect(error).toBeUndefined();
+    expect(inlined.css).toContain('.big{font-size:2rem}');
+    expect(inlined.css).not.toContain('.unused');
+    expect(inlined.html).toContain(`<style>${inlined.css}</style>`);
+  });
+
+  it('gives the page unchanged, and the error, when the inliner throws', () => {
+    const { page: asIs, error } = inlinedOrAsIs(() => {
+      throw new Error('Beasties: unparsable rule');
+    }, page);
+    expect(asIs).toEqual({ html: page });
+    expect(error?.message).toBe('Beasties: unparsable rule');
   });
 });
