@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants, gunzipSync } from 'node:zlib';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { allPages, links } from '../support/html';
@@ -7,7 +7,14 @@ import { scriptHash } from '../../src/lib/csp';
 import { markdownFilesIn, readYamlList } from '../../src/content-files/entries';
 import { splitFrontmatter } from '../../src/lib/frontmatter';
 import { newsletterIssuePath } from '../../src/lib/paths';
-import { COMPRESS_MIN_BYTES, COPY_SUFFIX, isCompressible } from '../../src/integrations/precompress';
+import {
+  BROTLI_QUALITY,
+  BROTLI_QUALITY_TO_FIT,
+  COMPRESS_MIN_BYTES,
+  COPY_SUFFIX,
+  FIRST_ROUND_TRIP,
+  isCompressible,
+} from '../../src/integrations/precompress';
 import { weekOfIssueFile } from '../../src/lib/iso-week';
 
 /** Checks over the built site in dist/ (npm test builds it first). */
@@ -92,6 +99,19 @@ describe('precompressed copies', () => {
       expect(gunzipSync(gz).equals(raw), `${f}.gz`).toBe(true);
       expect(br.length, `${f}.br`).toBeLessThan(raw.length);
       expect(gz.length, `${f}.gz`).toBeLessThan(raw.length);
+    }
+  });
+
+  it('of a page that would not fit the first round trip are made at the higher quality, the others at the usual', () => {
+    const brotliAt = (raw: Buffer, quality: number) =>
+      brotliCompressSync(raw, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+      }).length;
+    for (const f of files.filter((f) => f.endsWith('.html'))) {
+      const raw = readFileSync(client(f));
+      const usual = brotliAt(raw, BROTLI_QUALITY);
+      const expected = usual > FIRST_ROUND_TRIP ? Math.min(usual, brotliAt(raw, BROTLI_QUALITY_TO_FIT)) : usual;
+      expect(statSync(client(f + COPY_SUFFIX.br)).size, f).toBe(expected);
     }
   });
 });

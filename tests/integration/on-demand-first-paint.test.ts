@@ -8,12 +8,10 @@ import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIRST_ROUND_TRIP } from '../../src/integrations/precompress';
 import { MAX_URL_LENGTH } from '../../src/server/request-guards';
 import { formHeaders, linksIn, readEmail, signupJson, waitForEmails } from './support/newsletter';
 import { startServer, type TestServer } from './support/server';
-
-/** TCP's initial window, about 14.6 KB (RFC 6928), as the budget test for built pages counts it. */
-const FIRST_ROUND_TRIP = 14 * 1024;
 
 let server: TestServer;
 beforeAll(async () => {

@@ -11,6 +11,9 @@ import {
   withFirstFrameAtTheFold,
   withPlainPropertyDefaults,
   withoutStraySemicolons,
+  withOnlyDefaultsRead,
+  withoutInteractionAndPrint,
+  withoutUnusedFormControlParts,
   withoutUnusedWhereRules,
 } from '../../src/lib/critical-css';
 import { allowInlineStyle, scriptHash, withStyleAllowed } from '../../src/lib/csp';
@@ -124,6 +127,59 @@ describe('withoutUnusedWhereRules', () => {
   });
 });
 
+describe('withoutInteractionAndPrint', () => {
+  it('drops rules for hover, focus and press, and print, and the at-rules that leaves empty', () => {
+    const css =
+      '@layer properties,base,utilities;@layer base{:focus-visible{outline:3px solid}a{color:red}}' +
+      '@layer utilities{.mt-1{margin-top:1px}.focus\\:not-sr-only:focus{clip-path:none}' +
+      '@media (hover:hover){.hover\\:bg-x:hover{background:red}@supports (x:y){.a:active{color:red}}}' +
+      '.focus-within\\:ring:focus-within{outline:0}}@media print{header{display:none}}';
+    expect(withoutInteractionAndPrint(css, '<main><h1>Hi</h1></main>')).toBe(
+      '@layer properties,base,utilities;@layer base{a{color:red}}@layer utilities{.mt-1{margin-top:1px}}',
+    );
+  });
+  it('keeps the focus rules when the first screen focuses an element itself, with autofocus', () => {
+    const css = ':focus-visible{outline:3px solid}a:hover{color:red}.x:focus{color:blue}';
+    expect(withoutInteractionAndPrint(css, '<input type="search" autofocus class="x">')).toBe(
+      ':focus-visible{outline:3px solid}.x:focus{color:blue}',
+    );
+    expect(withoutInteractionAndPrint(css, '<input data-autofocus-later class="x">')).toBe('');
+  });
+  it('keeps what shows before any interaction: other selectors of a rule, :not(:hover), and screen media', () => {
+    const css = 'a:hover,b{color:red}.x:not(:focus){color:blue}@media screen and (width>=40rem){.y{color:red}}';
+    expect(withoutInteractionAndPrint(css, '<p></p>')).toBe(
+      'b{color:red}.x:not(:focus){color:blue}@media screen and (width>=40rem){.y{color:red}}',
+    );
+  });
+});
+
+describe('withOnlyDefaultsRead', () => {
+  it('keeps the defaults of the custom properties something reads, and drops the rest', () => {
+    const css =
+      '@layer properties{*,:before{--tw-border-style:solid;--tw-shadow:0 0 #0000;--tw-leading:initial}}' +
+      '.border{border-style:var(--tw-border-style)}.text-sm{line-height:var(--tw-leading,1.25)}';
+    expect(withOnlyDefaultsRead(css)).toBe(
+      '@layer properties{*,:before{--tw-border-style:solid;--tw-leading:initial}}' +
+        '.border{border-style:var(--tw-border-style)}.text-sm{line-height:var(--tw-leading,1.25)}',
+    );
+  });
+  it('drops the block when nothing reads any of them, and leaves properties set elsewhere alone', () => {
+    expect(withOnlyDefaultsRead('@layer properties{*{--tw-shadow:0 0 #0000}}.a{--tw-x:1}')).toBe('.a{--tw-x:1}');
+  });
+});
+
+describe('withoutUnusedFormControlParts', () => {
+  const css =
+    '::placeholder{opacity:1}::file-selector-button,button{font:inherit}::-webkit-search-decoration{x:y}a{b:c}';
+  it('drops the rules for parts of form controls when the first screen has none', () => {
+    expect(withoutUnusedFormControlParts(css, '<main><button>Go</button></main>')).toBe('button{font:inherit}a{b:c}');
+  });
+  it('keeps them when it has one', () => {
+    for (const control of ['<input type="email">', '<textarea></textarea>', '<SELECT></SELECT>'])
+      expect(withoutUnusedFormControlParts(css, `<form>${control}</form>`)).toBe(css);
+  });
+});
+
 describe('withDeferredAtLowPriority', () => {
   const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
   it('lowers module scripts anywhere and stylesheets in the body', () => {
@@ -180,9 +236,17 @@ describe('withFirstFrameAtTheFold', () => {
 
 describe('cleanInlineCss', () => {
   const found =
-    '@layer properties{@supports (x:y){*{--tw-a:0}}}@property --tw-a{syntax:"*";inherits:false};@layer utilities{:where(.space-y-3>:not(:last-child)){margin:1px}:where(.divide-y>:not(:last-child)){border:1px}.p-1{padding:1px}}';
+    '@layer properties{@supports (x:y){*{--tw-a:0}}}@property --tw-a{syntax:"*";inherits:false};@layer utilities{:where(.space-y-3>:not(:last-child)){margin:1px}:where(.divide-y>:not(:last-child)){border:1px}.p-1{padding:1px;margin:var(--tw-a)}.p-1:hover{padding:0}.p-1:focus{padding:2px}}::placeholder{opacity:1}';
   const direct = (html: string) =>
-    withoutUnusedWhereRules(withPlainPropertyDefaults(withoutStraySemicolons(found)), html);
+    withoutUnusedWhereRules(
+      withOnlyDefaultsRead(
+        withoutUnusedFormControlParts(
+          withoutInteractionAndPrint(withPlainPropertyDefaults(withoutStraySemicolons(found)), html),
+          html,
+        ),
+      ),
+      html,
+    );
   it('gives what the clean-ups give one by one, for each page, however often the same CSS comes back', () => {
     const clean = cleanInlineCss();
     const pages = [
@@ -191,11 +255,18 @@ describe('cleanInlineCss', () => {
       '<p class="p-1"></p>',
       '<ul class="space-y-3 p-1"></ul>',
       '<ul class="divide-y space-y-3"></ul>',
+      '<input class="p-1">',
+      '<p class="p-1"></p>',
+      '<input class="p-1" autofocus>',
     ];
     for (const html of pages) expect(clean(found, html), html).toBe(direct(html));
     expect(clean(found, pages[0]!)).toContain('space-y-3');
     expect(clean(found, pages[0]!)).not.toContain('divide-y');
     expect(clean(found, pages[1]!)).not.toContain('space-y-3');
+    expect(clean(found, pages[5]!)).toContain('::placeholder');
+    expect(clean(found, pages[6]!)).not.toContain('::placeholder');
+    expect(clean(found, pages[7]!)).toContain(':focus');
+    expect(clean(found, pages[5]!)).not.toContain(':focus');
   });
 });
 
