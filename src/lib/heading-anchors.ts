@@ -7,14 +7,8 @@ import { defineHastPlugin } from 'satteri';
 
 /** Classes of the heading: `group` shows its link on hover; the scroll margin keeps it clear of the sticky header. */
 export const HEADING_CLASSES = ['group', 'scroll-mt-20'];
-export const ANCHOR_CLASSES = [
-  'heading-anchor',
-  'ml-2',
-  'no-underline',
-  'opacity-0',
-  'group-hover:opacity-100',
-  'focus:opacity-100',
-];
+/** The link's one class, styled in src/styles/global.css (hidden until the heading is hovered or it is focused). */
+export const ANCHOR_CLASSES = ['heading-anchor'];
 export const ANCHOR_LABEL = 'Link to this section';
 
 const classList = (value: unknown): string[] =>

@@ -18,12 +18,15 @@ const idOf = (url: string, fragment: string) => `${url}#${fragment}`;
 export const websiteId = (site: SiteInfo) => idOf(site.url, 'website');
 export const organizationId = (site: SiteInfo) => idOf(site.url, 'organization');
 
-export function website(site: SiteInfo): JsonLdNode {
+/**
+ * The site: described in full on its home page, where search engines look for a site's name and description, and only
+ * named elsewhere (the same `@id`), which saves every other page those bytes.
+ */
+export function website(site: SiteInfo, { home }: { home: boolean }): JsonLdNode {
+  const named = { '@type': 'WebSite', '@id': websiteId(site), url: site.url, name: site.name };
+  if (!home) return named;
   return {
-    '@type': 'WebSite',
-    '@id': websiteId(site),
-    url: site.url,
-    name: site.name,
+    ...named,
     description: site.description,
     inLanguage: site.locale,
     publisher: { '@id': organizationId(site) },

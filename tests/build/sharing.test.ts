@@ -78,6 +78,8 @@ describe.each(pages.map((p) => [p.path, p.html] as const))('%s', (path, html) =>
         expect(node[prop], `${String(node['@type'])}.${prop}`).toBeTruthy();
     }
     if (path !== '/' && path !== '/404/') expect(byType('BreadcrumbList')).toHaveLength(1);
+    // The site's description is on its home page only; the others name it by the same id.
+    expect(Boolean(byType('WebSite')[0]!['description']), 'WebSite.description').toBe(path === '/');
     expect(byType('TechArticle')).toHaveLength(isArticleLike(html) ? 1 : 0);
     expect(byType('FAQPage')).toHaveLength(path === '/faq/' ? 1 : 0);
   });

@@ -24,7 +24,7 @@ const site: SiteInfo = {
 describe('JSON-LD builders', () => {
   it('give nodes stable ids and valid schema.org terms', () => {
     const nodes = [
-      website(site),
+      website(site, { home: true }),
       breadcrumbList('https://guide.example/faq/', [{ name: 'Home', url: 'https://guide.example/' }]),
       techArticle(site, {
         url: 'https://guide.example/a/',
@@ -43,6 +43,14 @@ describe('JSON-LD builders', () => {
       'https://guide.example/faq/#faq',
     ]);
     expect(schemaProblems(graph(nodes))).toEqual([]);
+  });
+
+  it('describe the site on its home page and only name it, under the same id, on the others', () => {
+    const home = website(site, { home: true });
+    const elsewhere = website(site, { home: false });
+    expect(home).toMatchObject({ ...elsewhere, description: 'd', inLanguage: 'en' });
+    expect(elsewhere).toEqual({ '@type': 'WebSite', '@id': home['@id'], url: site.url, name: 'Guide' });
+    expect(schemaProblems(graph([elsewhere]))).toEqual([]);
   });
 
   it('the schema checker catches unknown types and misplaced properties', () => {
