@@ -210,16 +210,21 @@ export function withoutInteractionAndPrint(css: string, firstScreenHtml: string)
   const needsInteraction = (selector: string) =>
     !selector.includes(':not(') && (POINTER_STATE.test(selector) || (!autofocus && FOCUS_STATE.test(selector)));
   const root = postcss.parse(css);
-  root.walkRules((rule) => {
-    const kept = rule.selectors.filter((selector) => !needsInteraction(selector));
-    if (kept.length === 0) rule.remove();
-    else if (kept.length < rule.selectors.length) rule.selectors = kept;
-  });
+  keepSelectors(root, (selector) => !needsInteraction(selector));
   root.walkAtRules('media', (atRule) => {
     if (atRule.params.trim() === 'print') atRule.remove();
   });
   removeEmpty(root);
   return root.toString();
+}
+
+/** Keeps in each rule the selectors `keep` accepts, and removes a rule left with none. */
+function keepSelectors(root: postcss.Root, keep: (selector: string) => boolean): void {
+  root.walkRules((rule) => {
+    const kept = rule.selectors.filter(keep);
+    if (kept.length === 0) rule.remove();
+    else if (kept.length < rule.selectors.length) rule.selectors = kept;
+  });
 }
 
 /** Removes the rules and at-rules (`@media`, `@layer` …) that removals left empty, innermost first. */
@@ -244,13 +249,9 @@ const classesIn = (html: string) =>
 export function withoutUnusedWhereRules(css: string, firstScreenHtml: string): string {
   const classes = classesIn(firstScreenHtml);
   const root = postcss.parse(css);
-  root.walkRules((rule) => {
-    const kept = rule.selectors.filter((selector) => {
-      const first = /^:where\(\.((?:\\.|[\w-])+)/.exec(selector)?.[1];
-      return first === undefined || classes.has(first.replace(/\\(.)/g, '$1'));
-    });
-    if (kept.length === 0) rule.remove();
-    else if (kept.length < rule.selectors.length) rule.selectors = kept;
+  keepSelectors(root, (selector) => {
+    const first = /^:where\(\.((?:\\.|[\w-])+)/.exec(selector)?.[1];
+    return first === undefined || classes.has(first.replace(/\\(.)/g, '$1'));
   });
   removeEmpty(root);
   return root.toString();
@@ -263,11 +264,7 @@ const FORM_CONTROL_PARTS = /^::(placeholder|file-selector-button|-webkit-search-
 export function withoutUnusedFormControlParts(css: string, firstScreenHtml: string): string {
   if (hasFormControl(firstScreenHtml)) return css;
   const root = postcss.parse(css);
-  root.walkRules((rule) => {
-    const kept = rule.selectors.filter((selector) => !FORM_CONTROL_PARTS.test(selector));
-    if (kept.length === 0) rule.remove();
-    else if (kept.length < rule.selectors.length) rule.selectors = kept;
-  });
+  keepSelectors(root, (selector) => !FORM_CONTROL_PARTS.test(selector));
   removeEmpty(root);
   return root.toString();
 }
