@@ -304,11 +304,9 @@ export function cleanInlineCss(): (found: string, firstScreenHtml: string) => st
     const page = `${hasAutofocus(firstScreenHtml)}\0${hasFormControl(firstScreenHtml)}\0${found}`;
     let entry = repaired.get(page);
     if (!entry) {
-      const css = withOnlyDefaultsRead(
-        withoutUnusedFormControlParts(
-          withoutInteractionAndPrint(withPlainPropertyDefaults(withoutStraySemicolons(found)), firstScreenHtml),
-          firstScreenHtml,
-        ),
+      const css = withoutUnusedFormControlParts(
+        withoutInteractionAndPrint(withPlainPropertyDefaults(withoutStraySemicolons(found)), firstScreenHtml),
+        firstScreenHtml,
       );
       const whereClasses = [...new Set([...css.matchAll(/:where\(\.((?:\\.|[\w-])+)/g)].map((m) => m[1]!))];
       entry = { css, whereClasses: whereClasses.map((c) => c.replace(/\\(.)/g, '$1')) };
@@ -318,7 +316,8 @@ export function cleanInlineCss(): (found: string, firstScreenHtml: string) => st
     const key = `${page}\0${entry.whereClasses.filter((c) => classes.has(c)).join(' ')}`;
     let css = pruned.get(key);
     if (css === undefined) {
-      css = withoutUnusedWhereRules(entry.css, firstScreenHtml);
+      // Last, so that a default only a pruned rule read goes too.
+      css = withOnlyDefaultsRead(withoutUnusedWhereRules(entry.css, firstScreenHtml));
       pruned.set(key, css);
     }
     return css;

@@ -113,6 +113,21 @@ describe('budgets', () => {
     },
   );
 
+  it.each(pages.map((p) => [p.path, p.html] as const))(
+    '%s inlines nothing for hover, press or print, and focus rules only if it focuses something at load',
+    (path, html) => {
+      const inline = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+      expect(inline, `${path}: hover or press rules inline`).not.toMatch(/:(hover|active)\b/);
+      expect(inline, `${path}: print rules inline`).not.toMatch(/@media print/);
+      const autofocus = /<[a-z][^>]*\sautofocus[\s=>]/.test(html);
+      expect(/:focus/.test(inline), `${path}: focus rules inline (autofocus: ${autofocus})`).toBe(autofocus);
+    },
+  );
+
+  it('the search page, whose field is focused at load, is among the pages (so the focus rules are checked both ways)', () => {
+    expect(pages.find((p) => p.path === '/search/')?.html).toMatch(/\sautofocus[\s=>]/);
+  });
+
   it.each(pages.map((p) => [p.path, p.html] as const))('%s has no image without width and height', (path, html) => {
     const bad = [...html.matchAll(/<img\b[^>]*>/g)]
       .map((m) => m[0])

@@ -236,16 +236,16 @@ describe('withFirstFrameAtTheFold', () => {
 
 describe('cleanInlineCss', () => {
   const found =
-    '@layer properties{@supports (x:y){*{--tw-a:0}}}@property --tw-a{syntax:"*";inherits:false};@layer utilities{:where(.space-y-3>:not(:last-child)){margin:1px}:where(.divide-y>:not(:last-child)){border:1px}.p-1{padding:1px;margin:var(--tw-a)}.p-1:hover{padding:0}.p-1:focus{padding:2px}}::placeholder{opacity:1}';
+    '@layer properties{@supports (x:y){*{--tw-a:0;--tw-s:0}}}@property --tw-a{syntax:"*";inherits:false};@layer utilities{:where(.space-y-3>:not(:last-child)){margin:var(--tw-s)}:where(.divide-y>:not(:last-child)){border:1px}.p-1{padding:1px;margin:var(--tw-a)}.p-1:hover{padding:0}.p-1:focus{padding:2px}}::placeholder{opacity:1}';
   const direct = (html: string) =>
-    withoutUnusedWhereRules(
-      withOnlyDefaultsRead(
+    withOnlyDefaultsRead(
+      withoutUnusedWhereRules(
         withoutUnusedFormControlParts(
           withoutInteractionAndPrint(withPlainPropertyDefaults(withoutStraySemicolons(found)), html),
           html,
         ),
+        html,
       ),
-      html,
     );
   it('gives what the clean-ups give one by one, for each page, however often the same CSS comes back', () => {
     const clean = cleanInlineCss();
@@ -263,6 +263,9 @@ describe('cleanInlineCss', () => {
     expect(clean(found, pages[0]!)).toContain('space-y-3');
     expect(clean(found, pages[0]!)).not.toContain('divide-y');
     expect(clean(found, pages[1]!)).not.toContain('space-y-3');
+    // A default that only a pruned rule read goes with it.
+    expect(clean(found, pages[0]!)).toContain('--tw-s:0');
+    expect(clean(found, pages[1]!)).not.toContain('--tw-s');
     expect(clean(found, pages[5]!)).toContain('::placeholder');
     expect(clean(found, pages[6]!)).not.toContain('::placeholder');
     expect(clean(found, pages[7]!)).toContain(':focus');
