@@ -17,6 +17,11 @@ afterAll(async () => {
 });
 
 const ROUNDS = 3;
+/**
+ * A fast store can answer every signup of a round before the kill lands (seen once in CI on SQLite, all three rounds):
+ * rounds go on until one kill has interrupted signups, up to this many.
+ */
+const MAX_ROUNDS = 10;
 const SIGNUPS_PER_ROUND = 200;
 
 /** Posts the signups all at once; resolves with the addresses answered 2xx, whatever became of the rest. */
@@ -43,20 +48,20 @@ async function signUpAll(server: TestServer, emails: string[], onAnswer: (done: 
 
 describe.each(storeKinds())('on %s', (store: StoreKind) => {
   it(
-    `loses no signup and no confirmation email when the server is killed mid-signups (${ROUNDS} rounds)`,
-    { timeout: 120_000 },
+    `loses no signup and no confirmation email when the server is killed mid-signups (at least ${ROUNDS} rounds)`,
+    { timeout: 240_000 },
     async () => {
       let server = await startServer({ NEWSLETTER_RATE_LIMIT: 'off', NEWSLETTER_MAIL_LEASE_SECONDS: '1' }, { store });
       servers.push(server);
       const acknowledged: string[] = [];
       let killedWithAnswersPending = 0;
-      for (let round = 0; round < ROUNDS; round++) {
+      for (let round = 0; round < MAX_ROUNDS && (round < ROUNDS || killedWithAnswersPending === 0); round++) {
         const emails = Array.from({ length: SIGNUPS_PER_ROUND }, (_, i) => `round${round}-reader${i}@example.com`);
         let killing: Promise<void> | undefined;
         const live = server;
         const answered = await signUpAll(live, emails, (done) => {
-          // Killed as the first answers arrive: the rest are in flight, some stored, some not, some emails half sent.
-          if (done === 10) killing = live.stop('SIGKILL');
+          // Killed as the first answer arrives: the rest are in flight, some stored, some not, some emails half sent.
+          if (done === 1) killing = live.stop('SIGKILL');
         });
         await killing;
         if (answered.length < SIGNUPS_PER_ROUND) killedWithAnswersPending++;
