@@ -16,6 +16,7 @@ import { tightenCspIntegration } from './src/integrations/tighten-csp.ts';
 import { isAstroDirectiveWarning } from './src/lib/build-warnings.ts';
 import { headingAnchors } from './src/lib/heading-anchors.ts';
 import { scriptHash } from './src/lib/csp.ts';
+import { AFTER_FIRST_FRAME_LOADER } from './src/lib/after-first-frame.ts';
 import { entryOrdersIn } from './src/content-files/entries.ts';
 import { lastModifiedByPath } from './src/content-files/lastmod.ts';
 import { reverseRedirects } from './src/lib/versus/pairs.ts';
@@ -23,10 +24,16 @@ import { siteUrl } from './src/site.ts';
 
 const dates = lastModifiedByPath();
 const redirects = reverseRedirects(entryOrdersIn('./content/frameworks'));
-/** The one inline script (the theme, set before first paint) is allowed by its hash. */
-const themeInitHash = scriptHash(readFileSync('./src/scripts/theme-init.js', 'utf8'));
+/** The inline scripts (the theme, set before first paint; what loads after the first frame) are allowed by hash. */
+const inlineScriptHashes = [
+  scriptHash(readFileSync('./src/scripts/theme-init.js', 'utf8')),
+  scriptHash(AFTER_FIRST_FRAME_LOADER),
+];
 /** Brotli and gzip copies of every text file: the pages' while the search index is built, then the rest. */
 const compressedCopies = precompress();
+
+/** `_astro/<component or module name>.<hash>.js` @param {{ name: string }} chunk */
+const scriptFileName = ({ name }) => `_astro/${name.replace(/\.astro_astro_type_script.*$/, '')}.[hash].js`;
 
 export default defineConfig({
   site: siteUrl(),
@@ -41,7 +48,7 @@ export default defineConfig({
   // A Content-Security-Policy per page: Astro hashes every script and style it emits (no 'unsafe-inline').
   // Astro's origin check would refuse RFC 8058 one-click unsubscribes (server-to-server POSTs without an
   // Origin header); src/middleware.ts applies the same check to every other on-demand route instead.
-  security: { csp: { scriptDirective: { hashes: [themeInitHash] } }, checkOrigin: false },
+  security: { csp: { scriptDirective: { hashes: inlineScriptHashes } }, checkOrigin: false },
   // Middleware mode: scripts/server.mjs serves the files in dist/client itself (with their Brotli/gzip copies) and
   // hands Astro only what is not a file (on-demand routes, the redirects, the 404 page).
   adapter: node({ mode: 'middleware' }),
@@ -87,6 +94,13 @@ export default defineConfig({
     build: {
       assetsInlineLimit: 0,
       rolldownOptions: { onwarn: (warning, warn) => isAstroDirectiveWarning(warning) || warn(warning) },
+    },
+    // Script files named after their component, without the ".astro_astro_type_script_index_0_lang" Astro adds:
+    // every page names its scripts, and those bytes count in its first round trip.
+    environments: {
+      client: {
+        build: { rolldownOptions: { output: { entryFileNames: scriptFileName, chunkFileNames: scriptFileName } } },
+      },
     },
   },
 });

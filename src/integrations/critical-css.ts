@@ -1,11 +1,11 @@
 /**
  * First paint in one round trip: after the build, Beasties inlines in each prerendered page the rules of the shared
- * stylesheet that its first screen uses, and moves the stylesheet's link to the end of the body, where it no longer
- * blocks rendering and is still fetched early and cached across pages. "First screen" is the page less the parts its
- * templates mark as below the fold (<BelowTheFold>). The inline style is allowed in the page's CSP by its hash.
+ * stylesheet that its first screen uses; the stylesheet, no longer blocking rendering, is requested after the first
+ * paint and cached across pages. "First screen" is the page less the parts its templates mark as below the fold
+ * (<BelowTheFold>). The inline style is allowed in the page's CSP by its hash.
  *
  * The first frame waits for the first screen to be parsed, no more (rel=expect); what it does not need (that
- * stylesheet, module scripts) is fetched at low priority.
+ * stylesheet, module scripts, the manifest) is requested after it (src/lib/after-first-frame.ts).
  *
  * On-demand pages get the same, per response, from src/middleware.ts.
  */

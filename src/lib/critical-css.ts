@@ -5,6 +5,7 @@
 import { compileSheet } from 'beasties/compiler';
 import { createProcessor } from 'beasties/runtime';
 import postcss from 'postcss';
+import { withRestAfterFirstFrame } from './after-first-frame.ts';
 
 /**
  * Rules Beasties cannot judge from the built HTML, always inlined: selectors that start with a pseudo-class, which its
@@ -14,7 +15,7 @@ import postcss from 'postcss';
  */
 const ALWAYS_INLINED = [/^:/, /^(html)?\[data-theme=dark\]/];
 
-/** A page with its first screen's CSS inline (`css`, undefined when it links no stylesheet) and its links deferred. */
+/** A page with its first screen's CSS inline (`css`, undefined when it links no stylesheet) and the rest deferred. */
 export interface FirstScreenPage {
   html: string;
   css?: string | undefined;
@@ -22,9 +23,10 @@ export interface FirstScreenPage {
 
 /**
  * Inlines, in each page given, the rules of `sheets` (the built stylesheets, by the href pages link them with) that
- * its first screen uses, and moves their links to the end of the body, fetched at low priority. "First screen" is the
- * page less the parts its templates mark as below the fold (<BelowTheFold>). Beasties' compiler reads each stylesheet
- * once; its runtime then scans each page in one pass (no DOM). Throws on anything Beasties warns about.
+ * its first screen uses, and defers their links and the module scripts until after the first paint
+ * (src/lib/after-first-frame.ts). "First screen" is the page less the parts its templates mark as below the fold
+ * (<BelowTheFold>). Beasties' compiler reads each stylesheet once; its runtime then scans each page in one pass.
+ * Throws on anything Beasties warns about.
  */
 export function firstScreenInliner(sheets: { href: string; css: string }[]): (page: string) => FirstScreenPage {
   const compiled = sheets.map(({ href, css }) =>
@@ -35,7 +37,7 @@ export function firstScreenInliner(sheets: { href: string; css: string }[]): (pa
   const clean = cleanInlineCss();
   return (page) => {
     const { firstScreen, restore } = setAsideBelowTheFold(withFirstFrameAtTheFold(page));
-    const html = withDeferredAtLowPriority(restore(processor.process(firstScreen)));
+    const html = withRestAfterFirstFrame(restore(processor.process(firstScreen)));
     if (problems.length) throw new Error(problems.splice(0).join('; '));
     const found = inlineStyleOf(html);
     if (found === undefined) return { html };
@@ -271,25 +273,6 @@ export function withoutUnusedFormControlParts(css: string, firstScreenHtml: stri
 
 const hasFormControl = (html: string) => /<(input|textarea|select)\b/i.test(html);
 const hasAutofocus = (html: string) => /<[a-z][^>]*\sautofocus[\s=>]/i.test(html);
-
-/**
- * The page with what its first screen does not wait for fetched at low priority: stylesheets linked in the body (the
- * first screen's rules are inline) and module scripts (enhancements, run after parsing). Both are still requested at
- * once, but on a busy connection they queue behind what the reader sees first. (Lighthouse also counts any request
- * at the highest priority, a body stylesheet's default, as blocking the first paint.)
- */
-export function withDeferredAtLowPriority(html: string): string {
-  const bodyAt = html.search(/<body\b/i);
-  if (bodyAt === -1) throw new Error('no <body> element');
-  const atLowPriority = (tag: string) =>
-    /\bfetchpriority=/i.test(tag) ? tag : tag.replace(/\s*\/?>$/, ' fetchpriority="low">');
-  const moduleScripts = /<script\b[^>]*\btype="module"[^>]*\bsrc="[^"]*"[^>]*>/gi;
-  const stylesheets = /<link\b[^>]*\brel="stylesheet"[^>]*>/gi;
-  return (
-    html.slice(0, bodyAt).replace(moduleScripts, atLowPriority) +
-    html.slice(bodyAt).replace(moduleScripts, atLowPriority).replace(stylesheets, atLowPriority)
-  );
-}
 
 /**
  * The clean-ups of Beasties' output above, in order, remembered per distinct input: pages built from one template

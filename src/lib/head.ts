@@ -73,12 +73,10 @@ export function buildHeadTags(page: PageMeta, siteMeta: SiteMeta): HeadTag[] {
     if (page.updatedAt) tags.push(meta('property', 'article:modified_time', page.updatedAt.toISOString()));
   }
   if (page.noindex) tags.push(meta('name', 'robots', 'noindex'));
-  tags.push(
-    {
-      tag: 'link',
-      attrs: { rel: 'alternate', type: 'application/rss+xml', title: `${siteMeta.name} (RSS)`, href: abs('rss.xml') },
-    },
-    { tag: 'link', attrs: { rel: 'sitemap', type: 'application/xml', href: abs('sitemap-index.xml') } },
-  );
+  // No rel="sitemap" link: it is not a registered link type, and robots.txt names the sitemap for crawlers.
+  tags.push({
+    tag: 'link',
+    attrs: { rel: 'alternate', type: 'application/rss+xml', title: `${siteMeta.name} (RSS)`, href: abs('rss.xml') },
+  });
   return tags;
 }

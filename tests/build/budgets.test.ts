@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { BROTLI_QUALITY, FIRST_ROUND_TRIP } from '../../src/integrations/precompress';
+import { AFTER_FIRST_FRAME_ID, AFTER_FIRST_FRAME_LOADER } from '../../src/lib/after-first-frame';
 import { scriptHash } from '../../src/lib/csp';
 import { allPages } from '../support/html';
 
@@ -48,7 +49,7 @@ function bytesAsSent(path: string): number {
 }
 
 const pages = allPages();
-/** The site stylesheet, cached after the first page: the one linked from the home page. */
+/** The site stylesheet, cached after the first page: the first one the home page links to. */
 const sharedSheet = stylesheetsOf(pages.find((p) => p.path === '/')!.html)[0];
 
 describe('budgets', () => {
@@ -66,7 +67,7 @@ describe('budgets', () => {
   });
 
   it.each(pages.map((p) => [p.path, p.html] as const))(
-    '%s blocks rendering on no stylesheet: its first screen’s CSS is inline and allowed, the shared sheet comes last',
+    '%s blocks rendering on no stylesheet: its first screen’s CSS is inline and allowed, the rest waits for the first paint',
     (path, html) => {
       const head = html.slice(0, html.indexOf('</head>'));
       expect(stylesheetsOf(head), `${path}: render-blocking stylesheets in <head>`).toEqual([]);
@@ -82,16 +83,23 @@ describe('budgets', () => {
         /html\{[^}]*scrollbar-gutter:stable/,
       );
       expect(csp).not.toContain('unsafe-inline');
-      // The shared stylesheet (a component <style> would add another: use utilities), linked at the end of the body.
-      expect(stylesheetsOf(html), `${path}: stylesheets`).toEqual([sharedSheet]);
-      expect(html, `${path}: the stylesheet last in the body, at low priority`).toMatch(
-        /<link rel="stylesheet" href="[^"]+" fetchpriority="low"><\/body>/,
-      );
-      const scripts = [...html.matchAll(/<script\b[^>]*\bsrc=[^>]*>/g)].map((m) => m[0]);
-      expect(
-        scripts.filter((tag) => !tag.includes('fetchpriority="low"')),
-        `${path}: scripts at low priority`,
-      ).toEqual([]);
+      // What the first screen does not need waits in a template at the end of the body, with its loader: the shared
+      // stylesheet (a component <style> would add another: use utilities), every module script, the manifest link.
+      const rest = new RegExp(
+        `<template id="${AFTER_FIRST_FRAME_ID}">(.*?)</template><noscript>(.*?)</noscript><script>(.*?)</script></body>`,
+        's',
+      ).exec(html);
+      expect(rest, `${path}: the deferred part and its loader end the body`).not.toBeNull();
+      const [whole, deferred, noscript, loader] = rest!;
+      expect(stylesheetsOf(deferred!), `${path}: deferred stylesheets`).toEqual([sharedSheet]);
+      expect(stylesheetsOf(noscript!), `${path}: the stylesheet without JavaScript`).toEqual([sharedSheet]);
+      expect(deferred, `${path}: the manifest link deferred`).toMatch(/<link rel="manifest"/);
+      expect(loader, `${path}: the loader`).toBe(AFTER_FIRST_FRAME_LOADER);
+      expect(csp, `${path}: the loader allowed by its hash`).toContain(`'${scriptHash(loader!)}'`);
+      const elsewhere = html.replace(whole!, '');
+      expect(stylesheetsOf(elsewhere), `${path}: stylesheets fetched before the first paint`).toEqual([]);
+      expect(elsewhere, `${path}: scripts fetched before the first paint`).not.toMatch(/<script\b[^>]*\bsrc=/);
+      expect(elsewhere, `${path}: the manifest fetched before the first paint`).not.toMatch(/rel="manifest"/);
       expect(html, `${path}: no below-the-fold marker left`).not.toMatch(/<!--\/?below-the-fold/);
     },
   );

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/e2e-test';
 import { axeViolations, COLOUR_RULES, WCAG_TAGS } from '../support/axe';
 import { onePagePerRoute, sitePaths } from '../support/site-pages';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/e2e-test';
 import { BASE_URL } from '../../playwright.config';
 
 /** One raw request (no client-side decompression), so the test sees exactly what went over the wire. */

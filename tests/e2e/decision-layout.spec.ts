@@ -3,7 +3,7 @@
  * the top-pick bar stays in view without hiding the focused field, keeps its height whatever it says, and nothing
  * moves while the page loads. What the helper ranks and why is in decision.spec.ts.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/e2e-test';
 import {
   profileFromParams,
   profileToParams,

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { awaitingEnhancements, expect, test } from '../support/e2e-test';
 import {
   answeredCount,
   formatPoints,
@@ -77,7 +78,7 @@ test('a shared link reopens the same answers and the same ranking', async ({ pag
     .locator('#decision-form input:checked')
     .evaluateAll((inputs) => inputs.map((i) => `${(i as HTMLInputElement).name}=${(i as HTMLInputElement).value}`));
 
-  const reader = await context.newPage();
+  const reader = await awaitingEnhancements(await context.newPage());
   await reader.goto(page.url());
   await expect(items(reader)).toHaveCount(candidates.length);
   expect(await shownRanking(reader)).toEqual(ranking);

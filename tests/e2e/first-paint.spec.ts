@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { awaitingEnhancements, expect, test } from '../support/e2e-test';
 import { decodePng } from '../support/png';
 import { loadShift } from '../support/layout-checks';
 import { sitePaths } from '../support/site-pages';
@@ -72,7 +73,7 @@ for (const [index, path] of samplePages.entries()) {
     for (const screen of screensFor(index)) {
       const name = `${screen.viewport.width}px-${screen.colorScheme}`;
       const context = await contextFor(browser, screen);
-      const page = await context.newPage();
+      const page = await awaitingEnhancements(await context.newPage());
       // Without the stylesheet: the first screen as the inline CSS draws it.
       await page.route(STYLESHEET, (route) => route.abort());
       await page.goto(path, { waitUntil: 'load' });
@@ -127,3 +128,61 @@ test('no frame is drawn before the first screen is parsed, even when it arrives 
   await page.waitForFunction(() => (window as Probe).firstFrame, null, { timeout: 20_000 });
   expect(await page.evaluate(() => (window as Probe).firstFrame), path).toBe('parsed');
 });
+
+// The stylesheet, the module scripts and the manifest wait in a template for the loader (src/lib/after-first-frame.ts).
+// With paint reports held back, none of them may be requested at all; with them, every one is, each after the first
+// paint, and the page then has its stylesheet and no template left.
+for (const path of samplePages) {
+  test(`${path}: what the first screen does not need is requested once the first paint is reported`, async ({
+    browser,
+  }) => {
+    const problems: string[] = [];
+    const held = await browser.newContext();
+    await held.addInitScript(() => {
+      window.PerformanceObserver = class {
+        static supportedEntryTypes = ['paint'];
+        observe() {}
+        disconnect() {}
+        takeRecords() {
+          return [];
+        }
+      } as unknown as typeof PerformanceObserver;
+    });
+    const heldPage = await held.newPage();
+    const early: string[] = [];
+    heldPage.on('request', (r) => {
+      if (/\/_astro\/|\.webmanifest$/.test(r.url())) early.push(new URL(r.url()).pathname);
+    });
+    await heldPage.goto(path, { waitUntil: 'load' });
+    await heldPage.waitForTimeout(300);
+    if (early.length) problems.push(`${path}: requested with no paint reported: ${early.join(', ')}`);
+    const deferred = await heldPage.evaluate(() =>
+      [...(document.querySelector<HTMLTemplateElement>('#after-first-frame')?.content.children ?? [])].map(
+        (e) => new URL(e.getAttribute('src') ?? e.getAttribute('href')!, location.href).href,
+      ),
+    );
+    await held.close();
+
+    const page = await browser.newPage();
+    await page.goto(path, { waitUntil: 'load' });
+    await page.waitForFunction(() => !document.getElementById('after-first-frame'));
+    await page.waitForFunction(() => [...document.styleSheets].some((s) => s.href?.includes('/_astro/')));
+    await page.waitForLoadState('networkidle'); // resource timing lists a request once it has finished
+    const timing = await page.evaluate(() => ({
+      firstPaint: performance.getEntriesByName('first-paint')[0]?.startTime ?? NaN,
+      requests: performance
+        .getEntriesByType('resource')
+        .map((e) => ({ url: e.name, start: e.startTime }))
+        .filter((e) => e.url.includes('/_astro/')),
+    }));
+    await page.close();
+    const requested = new Set(timing.requests.map((r) => r.url));
+    const fetchable = deferred.filter((url) => !url.endsWith('.webmanifest'));
+    if (!fetchable.length) problems.push(`${path}: nothing waits for the first paint`);
+    for (const url of fetchable) if (!requested.has(url)) problems.push(`${path}: ${url} never requested`);
+    for (const { url, start } of timing.requests)
+      if (!(start >= timing.firstPaint))
+        problems.push(`${path}: ${url} requested at ${start} ms, first paint at ${timing.firstPaint} ms`);
+    expect(problems).toEqual([]);
+  });
+}

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/e2e-test';
 import { FACT_COLUMNS, RATING_COLUMNS } from '../../src/lib/comparison';
 import { sideways } from '../support/layout-checks';
 import { rawFrameworks } from '../support/raw-frameworks';

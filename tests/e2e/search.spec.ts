@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/e2e-test';
 
 /**
  * The search page: its box has focus on arrival, and excerpts read as the pages do: no heading-anchor glyphs, and no

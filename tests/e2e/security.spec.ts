@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/e2e-test';
 
 test('the server sends security headers on pages and long-lived caching on hashed assets', async ({ request }) => {
   const page = await request.get('/frameworks/django/');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { awaitingEnhancements, expect, test } from '../support/e2e-test';
 
 test('the visible FAQ says exactly what FAQPage structured data says', async ({ page }) => {
   await page.goto('/faq/');
@@ -31,7 +31,7 @@ test('share bar: plain links without JavaScript, copy link with confirmation wit
 
   const context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const page = await context.newPage();
+  const page = await awaitingEnhancements(await context.newPage());
   await page.goto('/frameworks/laravel/');
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByRole('region', { name: 'Share this article' }).getByRole('status')).toHaveText(
@@ -46,7 +46,7 @@ test('code samples get a copy button that copies the sample exactly, drawn over 
 }) => {
   const context = await browser.newContext();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const page = await context.newPage();
+  const page = await awaitingEnhancements(await context.newPage());
   await page.goto('/frameworks/django/');
   const block = page.locator('pre.code-block');
   const button = page.getByRole('button', { name: 'Copy code to clipboard' });

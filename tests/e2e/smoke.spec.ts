@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/e2e-test';
 
 test('home page loads and a nav link leads to its page', async ({ page }) => {
   const response = await page.goto('/');

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/e2e-test';
 import { allPairs, pairSlug } from '../../src/lib/versus/pairs';
 import { RATING_KEYS, type RatingDimension } from '../../src/lib/ratings';
 import { readEntryCollection } from '../../src/content-files/entries';

@@ -9,6 +9,7 @@ import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_ROUND_TRIP } from '../../src/integrations/precompress';
+import { AFTER_FIRST_FRAME_ID, AFTER_FIRST_FRAME_LOADER } from '../../src/lib/after-first-frame';
 import { MAX_URL_LENGTH } from '../../src/server/request-guards';
 import { formHeaders, linksIn, readEmail, signupJson, waitForEmails } from './support/newsletter';
 import { startServer, type TestServer } from './support/server';
@@ -65,8 +66,14 @@ function expectFirstScreenInline(name: string, { policy, html, sent }: Page) {
   const hash = `'sha256-${createHash('sha256').update(styles[0]!).digest('base64')}'`;
   expect(/style-src[^;]*/.exec(policy)?.[0].split(/\s+/), `${name}: CSP allows it`).toContain(hash);
   expect(head, `${name}: no stylesheet blocks rendering`).not.toMatch(/rel="stylesheet"/);
-  expect(body, `${name}: the shared stylesheet comes last, at low priority`).toMatch(
-    /<link rel="stylesheet" href="\/_astro\/[^"]+\.css" fetchpriority="low">/,
+  expect(body, `${name}: the shared stylesheet waits for the first paint, or comes from <noscript>`).toMatch(
+    new RegExp(
+      `<template id="${AFTER_FIRST_FRAME_ID}">[^]*<link rel="stylesheet" href="/_astro/[^"]+\\.css">[^]*</template>` +
+        `<noscript><link rel="stylesheet" href="/_astro/[^"]+\\.css"></noscript><script>`,
+    ),
+  );
+  expect(/script-src[^;]*/.exec(policy)?.[0].split(/\s+/), `${name}: CSP allows the loader`).toContain(
+    `'sha256-${createHash('sha256').update(AFTER_FIRST_FRAME_LOADER).digest('base64')}'`,
   );
   expect(sent, `${name}: ${sent} B as sent`).toBeLessThanOrEqual(FIRST_ROUND_TRIP);
 }

@@ -7,7 +7,6 @@ import {
   inlinedOrAsIs,
   inlineStyleOf,
   setAsideBelowTheFold,
-  withDeferredAtLowPriority,
   withFirstFrameAtTheFold,
   withPlainPropertyDefaults,
   withoutStraySemicolons,
@@ -177,35 +176,6 @@ describe('withoutUnusedFormControlParts', () => {
   it('keeps them when it has one', () => {
     for (const control of ['<input type="email">', '<textarea></textarea>', '<SELECT></SELECT>'])
       expect(withoutUnusedFormControlParts(css, `<form>${control}</form>`)).toBe(css);
-  });
-});
-
-describe('withDeferredAtLowPriority', () => {
-  const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
-  it('lowers module scripts anywhere and stylesheets in the body', () => {
-    expect(
-      withDeferredAtLowPriority(
-        page(
-          '<script type="module" src="/a.js"></script><link rel="stylesheet" href="/head.css">',
-          '<p>x</p><script type="module" src="/b.js"></script><link rel="stylesheet" href="/s.css">',
-        ),
-      ),
-    ).toBe(
-      page(
-        '<script type="module" src="/a.js" fetchpriority="low"></script><link rel="stylesheet" href="/head.css">',
-        '<p>x</p><script type="module" src="/b.js" fetchpriority="low"></script><link rel="stylesheet" href="/s.css" fetchpriority="low">',
-      ),
-    );
-  });
-  it('leaves inline scripts, JSON-LD and an explicit priority alone', () => {
-    const html = page(
-      '<script>1</script><script type="application/ld+json">{}</script><script type="module">2</script>',
-      '<link rel="stylesheet" href="/s.css" fetchpriority="high"><link rel="icon" href="/i.svg">',
-    );
-    expect(withDeferredAtLowPriority(html)).toBe(html);
-  });
-  it('refuses a page without a body rather than guess where the first screen is', () => {
-    expect(() => withDeferredAtLowPriority('<p>fragment</p>')).toThrow(/no <body>/);
   });
 });
 
