@@ -75,6 +75,10 @@ await app.register(fastifyStatic, {
   root: clientDir,
   preCompressed: true,
   cacheControl: false,
+  // A page's headers count in its first round trip with it (src/integrations/precompress.ts): its ETag answers
+  // revalidation, so no Last-Modified; and no Accept-Ranges, as nothing served here is worth resuming.
+  lastModified: false,
+  acceptRanges: false,
   // No dotfile (a stray .env in public/) but those under /.well-known/, as Astro's own static server does.
   allowedPath: (path) => !/(^|\/)\.(?!well-known\/)/.test(path),
 });

@@ -16,7 +16,7 @@ export function securityHeaders({ secure, path, status }: RequestFacts): Record<
     'Content-Security-Policy': "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
     'Cross-Origin-Opener-Policy': 'same-origin',
   };
   // HSTS over plain HTTP is ignored by browsers and would break local use, so only send it on HTTPS.
@@ -24,7 +24,9 @@ export function securityHeaders({ secure, path, status }: RequestFacts): Record<
   // Hashed build assets never change under the same name; everything else is revalidated, and so is an error
   // (a 404 for an asset of a newer build must not stick in caches).
   const immutable = /^\/_astro\//.test(path) && (status === undefined || status < 400);
-  headers['Cache-Control'] = immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
+  // ("no-cache": stored, but revalidated before each use; the shortest way to say it, as headers count in a page's
+  // first round trip.)
+  headers['Cache-Control'] = immutable ? 'public, max-age=31536000, immutable' : 'no-cache';
   return headers;
 }
 

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIRST_ROUND_TRIP } from '../../src/integrations/precompress';
+import { connect } from 'node:net';
+import { FIRST_ROUND_TRIP, INITIAL_WINDOW, RESPONSE_HEAD_ROOM } from '../../src/integrations/precompress';
 import { AFTER_FIRST_FRAME_ID, AFTER_FIRST_FRAME_LOADER } from '../../src/lib/after-first-frame';
 import { MAX_URL_LENGTH } from '../../src/server/request-guards';
 import { formHeaders, linksIn, readEmail, signupJson, waitForEmails } from './support/newsletter';
@@ -77,6 +78,39 @@ function expectFirstScreenInline(name: string, { policy, html, sent }: Page) {
   );
   expect(sent, `${name}: ${sent} B as sent`).toBeLessThanOrEqual(FIRST_ROUND_TRIP);
 }
+
+/** The status line and headers of a response, as bytes on the wire (HTTP/1.1, Brotli accepted, keep-alive). */
+function headBytes(path: string): Promise<number> {
+  const { hostname, port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () =>
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAccept-Encoding: br\r\n\r\n`),
+    );
+    let received = Buffer.alloc(0);
+    socket.on('data', (chunk) => {
+      received = Buffer.concat([received, chunk]);
+      const end = received.indexOf('\r\n\r\n');
+      if (end === -1) return;
+      socket.destroy();
+      resolve(end + 4);
+    });
+    socket.on('error', reject);
+    socket.setTimeout(10_000, () => reject(new Error(`${path}: no head within 10 s`)));
+  });
+}
+
+describe('a page and its headers in the first round trip', () => {
+  it("a built page's headers fit the room the budget leaves them; an on-demand page fits, headers and all", async () => {
+    for (const path of ['/', '/frameworks/django/']) {
+      const bytes = await headBytes(path);
+      expect(bytes, `${path}: ${bytes} B of status line and headers`).toBeLessThanOrEqual(RESPONSE_HEAD_ROOM);
+    }
+    // Its CSP travels as a header, hashes and all, so it gets no room of its own: the whole answer must fit.
+    const path = '/newsletter/confirm/?token=wrong';
+    const total = (await headBytes(path)) + (await load(path)).sent;
+    expect(total, `${path}: ${total} B with its headers`).toBeLessThanOrEqual(INITIAL_WINDOW);
+  });
+});
 
 describe('on-demand pages: first screen inline', () => {
   it('the confirm and unsubscribe steps, with a real link and with a wrong one', async () => {
