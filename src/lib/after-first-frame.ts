@@ -1,10 +1,10 @@
 /**
- * What a page's first screen does not need (the shared stylesheet, whose first-screen rules are inline, the module
- * scripts, which only enhance, and the web app manifest, which a browser fetches once the page has loaded) is requested once the first frame is drawn, not while the page is still arriving:
- * on a phone's connection it no longer shares the first round trips with the page, and the first frame never waits
- * for it to be applied. The tags are kept as they were, inert in a <template>; a tiny inline loader (allowed by its
- * hash, astro.config.mjs) puts them in the page once the first paint is reported. Without JavaScript the stylesheet still
- * loads, from <noscript>.
+ * What a page's first screen does not need (the shared stylesheet, whose first-screen rules are inline; the module
+ * scripts, which only enhance; the web app manifest, which a browser fetches once the page has loaded) is requested
+ * once the first paint is reported, not while the page is still arriving: on a phone's connection it no longer
+ * shares the first round trips with the page, and the first frame never waits for it. The tags are kept as they were,
+ * inert in a <template>; a tiny inline loader (allowed by its hash, astro.config.mjs) puts them in the page. Without
+ * JavaScript the stylesheet still loads, from <noscript>.
  */
 
 /** The id of the <template> holding the deferred tags. */
@@ -34,8 +34,9 @@ const MANIFESTS = /<link\b[^>]*\brel="manifest"[^>]*>/gi;
 /**
  * The page with its module scripts (anywhere), its manifest link and the stylesheets linked in its body moved to the
  * end of the body, into the template the loader reads, each stylesheet also in <noscript> (a manifest link may not
- * stand in the body: without JavaScript, a browser offering to install the site falls back on the icons). A page with none is returned as it was.
- * Throws on a fragment without <body>, rather than guess where its first screen is.
+ * stand in the body: without JavaScript, a browser offering to install the site falls back on the icons). A page
+ * with none of them is returned as it was. Throws on a fragment without <body>, rather than guess where its first
+ * screen is.
  */
 export function withRestAfterFirstFrame(html: string): string {
   const bodyAt = html.search(/<body\b/i);

@@ -1,4 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
+import { AFTER_FIRST_FRAME_ID } from '../../src/lib/after-first-frame';
 import { awaitingEnhancements, expect, test } from '../support/e2e-test';
 import { decodePng } from '../support/png';
 import { loadShift } from '../support/layout-checks';
@@ -156,16 +157,18 @@ for (const path of samplePages) {
     await heldPage.goto(path, { waitUntil: 'load' });
     await heldPage.waitForTimeout(300);
     if (early.length) problems.push(`${path}: requested with no paint reported: ${early.join(', ')}`);
-    const deferred = await heldPage.evaluate(() =>
-      [...(document.querySelector<HTMLTemplateElement>('#after-first-frame')?.content.children ?? [])].map(
-        (e) => new URL(e.getAttribute('src') ?? e.getAttribute('href')!, location.href).href,
-      ),
+    const deferred = await heldPage.evaluate(
+      (template) =>
+        [...((document.getElementById(template) as HTMLTemplateElement | null)?.content.children ?? [])].map(
+          (e) => new URL(e.getAttribute('src') ?? e.getAttribute('href')!, location.href).href,
+        ),
+      AFTER_FIRST_FRAME_ID,
     );
     await held.close();
 
     const page = await browser.newPage();
     await page.goto(path, { waitUntil: 'load' });
-    await page.waitForFunction(() => !document.getElementById('after-first-frame'));
+    await page.waitForFunction((template) => !document.getElementById(template), AFTER_FIRST_FRAME_ID);
     await page.waitForFunction(() => [...document.styleSheets].some((s) => s.href?.includes('/_astro/')));
     await page.waitForLoadState('networkidle'); // resource timing lists a request once it has finished
     const timing = await page.evaluate(() => ({

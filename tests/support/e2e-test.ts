@@ -5,6 +5,7 @@
  * JavaScript on, these wait until they are in and have run. Pages opened otherwise can use `awaitingEnhancements`.
  */
 import { test as base, type Page } from '@playwright/test';
+import { AFTER_FIRST_FRAME_ID } from '../../src/lib/after-first-frame';
 
 export { expect } from '@playwright/test';
 
@@ -23,11 +24,12 @@ function markScriptsThatRan() {
 /** Resolves once what the page defers past its first paint is in the page, and every module script has run. */
 export async function enhanced(page: Page): Promise<void> {
   await page.waitForFunction(
-    () =>
-      !document.getElementById('after-first-frame') &&
+    (template) =>
+      !document.getElementById(template) &&
       [...document.querySelectorAll<HTMLScriptElement>('script[type=module][src]')].every(
         (script) => script.dataset['ran'] !== undefined,
       ),
+    AFTER_FIRST_FRAME_ID,
   );
 }
 
