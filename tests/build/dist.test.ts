@@ -27,6 +27,12 @@ describe('built site', () => {
     }
   });
 
+  it("names its script files after their component, without Astro's long suffix (pages name them in their first bytes)", () => {
+    const scripts = readdirSync('dist/client/_astro').filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((f) => f.includes('_astro_type_script'))).toEqual([]);
+  });
+
   it('lists pages in the sitemap but not the 404 page', () => {
     const sitemap = readFileSync(client('sitemap-0.xml'), 'utf8');
     expect(sitemap).toContain('<loc>');

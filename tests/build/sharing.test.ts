@@ -31,6 +31,8 @@ describe.each(pages.map((p) => [p.path, p.html] as const))('%s', (path, html) =>
       /^https?:\/\/.+\/rss\.xml$/,
     );
     expect(links(html, 'manifest')).toHaveLength(1);
+    // robots.txt names the sitemap; rel="sitemap" is not a link type anyone reads, and its bytes count.
+    expect(links(html, 'sitemap')).toHaveLength(0);
     expect(links(html, 'icon').length).toBeGreaterThan(0);
     expect(meta(html, 'theme-color')).toBeTruthy();
   });

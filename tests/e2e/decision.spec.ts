@@ -68,6 +68,26 @@ for (const [label, profile, expected] of PROFILES) {
   });
 }
 
+test('an answer given before the helper’s script has run is kept and scored', async ({ browser }) => {
+  // The script loads after the first paint: a reader may tick an answer before it runs. Held back here until then.
+  const page = await browser.newPage();
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_astro/DecisionHelper.*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/choose/');
+  await page.locator('input[name=priority][value=performance]').check();
+  release();
+  await expect(items(page)).toHaveCount(candidates.length);
+  await expect(page.locator('input[name=priority][value=performance]')).toBeChecked();
+  await expect(topPick(page)).toHaveText(
+    topPickText(recommend(candidates, { languages: [], priority: 'performance' })),
+  );
+  await page.close();
+});
+
 test('a shared link reopens the same answers and the same ranking', async ({ page, context }) => {
   const [, profile] = PROFILES[3]!;
   await page.goto('/choose/');

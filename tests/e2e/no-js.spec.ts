@@ -6,6 +6,10 @@ test.use({ javaScriptEnabled: false });
 test('pages read fine without JavaScript', async ({ page }) => {
   await page.goto('/frameworks/express/');
   await expect(page.getByRole('heading', { level: 1, name: 'Express' })).toBeVisible();
+  // The shared stylesheet, which a script loads after the first paint, comes from <noscript> instead.
+  expect(await page.evaluate(() => [...document.styleSheets].some((sheet) => sheet.href?.includes('/_astro/')))).toBe(
+    true,
+  );
   await expect(page.locator('#a-small-json-endpoint ~ figure pre').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Sources' })).toBeVisible();
   // A toggle that could not work is not shown.
