@@ -114,7 +114,7 @@ describe('budgets', () => {
       const targets = [...html.matchAll(new RegExp(`<[a-z]+ id="${target}"`, 'g'))];
       expect(targets, `${path}: the expected element #${target}, once`).toHaveLength(1);
       expect(targets[0]!.index, `${path}: #${target} after the page's heading`).toBeGreaterThan(html.indexOf('<h1'));
-      if (target !== 'site-footer')
+      if (target !== 'page-end')
         expect(targets[0]!.index, `${path}: #${target} before the footer`).toBeLessThan(html.indexOf('<footer'));
       const firstScreen = brotli(html.slice(0, targets[0]!.index));
       expect(firstScreen, `${path}: ${firstScreen} B up to #${target} (Brotli)`).toBeLessThanOrEqual(FIRST_ROUND_TRIP);
