@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { ALLOCATOR_SETTINGS, astroBuild, buildEnvironment } from '../../scripts/build.mjs';
+import { ALLOCATOR_SETTINGS, HEAP_FLAGS, astroBuild, buildEnvironment } from '../../scripts/build.mjs';
 
 describe('the build command', () => {
   it('runs with the allocator settings, and a value already in the environment wins', () => {
@@ -9,11 +9,22 @@ describe('the build command', () => {
     expect(ALLOCATOR_SETTINGS).toEqual({ MIMALLOC_PURGE_DELAY: '0', MALLOC_ARENA_MAX: '2' });
   });
 
-  it('is Astro’s build on the Node that runs this, with the arguments given', () => {
+  it('is Astro’s build on the Node that runs this, with the heap flags and the arguments given', () => {
     expect(astroBuild('--config', 'x.mjs')).toEqual([
       process.execPath,
-      ['node_modules/astro/bin/astro.mjs', 'build', '--config', 'x.mjs'],
+      ['--heap-growing-percent=50', 'node_modules/astro/bin/astro.mjs', 'build', '--config', 'x.mjs'],
     ]);
+    expect(HEAP_FLAGS).toEqual(['--heap-growing-percent=50']);
+  });
+
+  it('starts a Node that accepts the heap flags (it refuses one it does not know)', () => {
+    const [node, args] = astroBuild();
+    const flags = args.slice(0, args.indexOf('node_modules/astro/bin/astro.mjs'));
+    const run = spawnSync(node, [...flags, '-p', "require('v8').getHeapStatistics().heap_size_limit > 0"], {
+      encoding: 'utf8',
+    });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('true');
   });
 
   // Two real starts of Astro's CLI: about a second each alone, several times that with the rest of the suite running.
