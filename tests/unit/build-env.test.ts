@@ -18,11 +18,13 @@ describe('the build command', () => {
   });
 
   it('starts a Node that accepts the heap flags (it refuses one it does not know)', () => {
-    const [node, args] = astroBuild();
-    const flags = args.slice(0, args.indexOf('node_modules/astro/bin/astro.mjs'));
-    const run = spawnSync(node, [...flags, '-p', "require('v8').getHeapStatistics().heap_size_limit > 0"], {
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [...HEAP_FLAGS, '-p', "require('v8').getHeapStatistics().heap_size_limit > 0"],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('true');
   });
