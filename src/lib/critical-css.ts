@@ -81,6 +81,9 @@ export function inlineStyleOf(html: string): string | undefined {
 /** Markers around a part of a page that no screen shows before scrolling (see src/components/BelowTheFold.astro). */
 export const BELOW_THE_FOLD = { start: '<!--below-the-fold-->', end: '<!--/below-the-fold-->' } as const;
 
+/** The id the first part below the fold gets when it has none (src/styles/global.css keys an article's body on it). */
+export const BELOW_THE_FOLD_ID = 'below-the-fold';
+
 /**
  * The page with its first frame held only until its first screen is parsed: the head's `<link rel="expect">` (see
  * BaseLayout) waits for the footer, all of the page; on a page with a part below the fold it is pointed at that part's
@@ -97,7 +100,7 @@ export function withFirstFrameAtTheFold(html: string): string {
   let id = /\sid="([^"]+)"/.exec(tag[2]!)?.[1];
   let page = html;
   if (!id) {
-    id = 'below-the-fold';
+    id = BELOW_THE_FOLD_ID;
     if (page.includes(`id="${id}"`)) throw new Error(`id="${id}" is taken`);
     const nameEnd = partAt + tag.index + tag[0].indexOf(tag[1]!) + tag[1]!.length;
     page = `${page.slice(0, nameEnd)} id="${id}"${page.slice(nameEnd)}`;

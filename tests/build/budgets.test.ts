@@ -3,6 +3,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { BROTLI_QUALITY, FIRST_ROUND_TRIP } from '../../src/integrations/precompress';
 import { AFTER_FIRST_FRAME_ID, AFTER_FIRST_FRAME_LOADER } from '../../src/lib/after-first-frame';
+import { BELOW_THE_FOLD_ID } from '../../src/lib/critical-css';
 import { scriptHash } from '../../src/lib/csp';
 import { allPages } from '../support/html';
 
@@ -141,6 +142,27 @@ describe('budgets', () => {
       .map((m) => m[0])
       .filter((tag) => !/\swidth="\d+"/.test(tag) || !/\sheight="\d+"/.test(tag));
     expect(bad, `${path}: images without width/height`).toEqual([]);
+  });
+});
+
+describe('article bodies below the fold', () => {
+  const articles = pages.filter((p) => /^\/frameworks\/[^/]+\/$/.test(p.path));
+
+  it('there are articles to check', () => expect(articles.length).toBeGreaterThan(0));
+
+  // The shared stylesheet lets the body skip rendering while off screen only by this class and id (global.css).
+  it.each(articles.map((p) => [p.path, p.html] as const))(
+    '%s: its body is the first part below the fold',
+    (_, html) => {
+      const body = /<div\b[^>]*\bclass="prose\b[^"]*"[^>]*>/.exec(html)?.[0];
+      expect(body).toContain(`id="${BELOW_THE_FOLD_ID}"`);
+    },
+  );
+
+  it('the shared stylesheet skips rendering it while off screen, not at a #fragment in it', () => {
+    expect(file(sharedSheet!).toString()).toMatch(
+      new RegExp(`\\.prose#${BELOW_THE_FOLD_ID}:not\\(:has\\(:target\\)\\)\\{content-visibility:auto;`),
+    );
   });
 });
 

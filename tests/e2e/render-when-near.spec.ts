@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { BELOW_THE_FOLD_ID } from '../../src/lib/critical-css';
 import { expect, test } from '../support/e2e-test';
 
 /**
@@ -8,7 +9,7 @@ import { expect, test } from '../support/e2e-test';
  * opened at a heading in it, or a jump to one from the contents, lands on that heading.
  */
 const ARTICLE = '/frameworks/django/';
-const BODY = '.prose#below-the-fold';
+const BODY = `.prose#${BELOW_THE_FOLD_ID}`;
 
 /** The last heading of the body: the farthest a jump goes, past every part still unrendered. */
 const lastHeadingId = (page: Page) => page.locator(`${BODY} h2[id]`).last().getAttribute('id') as Promise<string>;
