@@ -203,6 +203,23 @@ describe('over-long and malformed paths', () => {
     }
     await expectServing();
   });
+
+  // Headers count in a page's first round trip (scripts/server.mjs): no Accept-Ranges, no Last-Modified.
+  it('a Range or If-Modified-Since on a page gets the whole page: ranges are not offered, the ETag revalidates', async () => {
+    const whole = await get('/frameworks/express/', { 'accept-encoding': 'br' });
+    expect(whole.headers['accept-ranges']).toBeUndefined();
+    expect(whole.headers['last-modified']).toBeUndefined();
+    for (const headers of [
+      { range: 'bytes=0-99' },
+      { 'if-modified-since': new Date(Date.now() + 86_400_000).toUTCString() },
+    ]) {
+      const answer = await get('/frameworks/express/', { 'accept-encoding': 'br', ...headers });
+      expect(answer.status, JSON.stringify(headers)).toBe(200);
+      expect(answer.body.equals(whole.body), JSON.stringify(headers)).toBe(true);
+    }
+    // Revalidation by ETag (304) is checked in tests/e2e/compression.spec.ts.
+    await expectServing();
+  });
 });
 
 describe('methods', () => {
