@@ -43,8 +43,12 @@ test('excerpts hold no anchor glyphs and no words run together', async ({ page }
       if (!shown.has(url)) {
         await page.goto(url);
         // The indexed part as the page lays it out, without what the index leaves out (anchors, share bar, contents).
+        // An article's body skips rendering until it nears the viewport (global.css), and an ancestor's innerText
+        // leaves out what is skipped: it is rendered here, as it is for a reader who scrolls to it.
         const text = await page.evaluate(() => {
           document.querySelectorAll('[data-pagefind-ignore]').forEach((e) => e.remove());
+          for (const e of document.querySelectorAll<HTMLElement>('[data-pagefind-body] *'))
+            if (getComputedStyle(e).contentVisibility === 'auto') e.style.contentVisibility = 'visible';
           return [...document.querySelectorAll<HTMLElement>('[data-pagefind-body]')].map((e) => e.innerText).join('\n');
         });
         shown.set(url, new Set(words(text)));
