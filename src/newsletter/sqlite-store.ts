@@ -72,7 +72,7 @@ export const MIGRATIONS: readonly string[] = [
 ];
 
 /** How long a connection waits for another's lock before it gives up with "database is locked". */
-const BUSY_TIMEOUT_MS = 5000;
+export const BUSY_TIMEOUT_MS = 5000;
 
 /**
  * Switching a new file to WAL takes the file for itself. When two connections switch at the same moment, each

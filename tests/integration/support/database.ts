@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
+import { BUSY_TIMEOUT_MS } from '../../../src/newsletter/sqlite-store';
 import { createScratchDatabase, withClient } from '../../../scripts/lib/postgres.mjs';
 import { postgresUrl, type StoreKind } from '../../support/stores';
 
@@ -44,7 +45,9 @@ function sqliteDatabase(path: string): TestDatabase {
   // A read-only connection; no file yet means nobody has signed up.
   const all = <T>(sql: string): T[] => {
     if (!existsSync(path)) return [];
-    const conn = new DatabaseSync(path, { readOnly: true });
+    // A busy timeout, as the server's own connections have: right after a kill -9 the next writer recovers the
+    // journal under a lock, and a read that meets it would otherwise fail with "database is locked".
+    const conn = new DatabaseSync(path, { readOnly: true, timeout: BUSY_TIMEOUT_MS });
     try {
       return conn.prepare(sql).all() as unknown as T[];
     } finally {
